@@ -1,0 +1,101 @@
+import { extractEntities } from './entities/index.js';
+import { advise, summarize } from './explain.js';
+import { compileKnowledge, type CompiledKnowledge, type KnowledgeData } from './knowledge.js';
+import { detectLang } from './lang.js';
+import { normalize } from './normalize/normalize.js';
+import { score } from './score.js';
+import { emit, tagsOf } from './signals/emit.js';
+import { entitySignals, isServiceSender } from './signals/entity-signals.js';
+import { ruleSignals } from './signals/rule-signals.js';
+import type { Analysis, AnalyzeOptions, Entity, Signal, Thresholds } from './types.js';
+
+export const ENGINE_VERSION = '0.1.0';
+export const DEFAULT_MAX_LENGTH = 100_000;
+
+/** Entity checkers that knowledge-aware layers (phone, link, legal-notice intelligence) plug in. */
+export type EntityChecker = (entities: Entity[], text: string, k: CompiledKnowledge, options: AnalyzeOptions) => Signal[];
+
+/** A learned model scored beside the rules; returns its own signals (with spans) or none. */
+export type ModelScorer = (input: { text: string; compact: string; signals: Signal[]; entities: Entity[] }, k: CompiledKnowledge) => Signal[];
+
+export interface EngineParts {
+  checkers?: EntityChecker[];
+  model?: ModelScorer;
+}
+
+export interface Evidence {
+  original: string;
+  truncated: boolean;
+  lang: Analysis['lang'];
+  entities: Entity[];
+  /** Signals before scoring: rules, entities, checkers, model, caller-provided. */
+  signals: Signal[];
+}
+
+/** Everything up to scoring: normalise → entities → signals. Pure and deterministic. */
+export function collectEvidence(input: string, data: KnowledgeData, options: AnalyzeOptions = {}, parts: EngineParts = {}): Evidence {
+  const k = compileKnowledge(data);
+  const text = typeof input === 'string' ? input : String(input ?? '');
+  const max = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const truncated = text.length > max;
+  // Never cut a surrogate pair in half.
+  const cut = truncated ? max - (isHighSurrogate(text.charCodeAt(max - 1)) ? 1 : 0) : text.length;
+  const original = truncated ? text.slice(0, cut) : text;
+  const n = normalize(original, k.normalize);
+  const lang = detectLang(n.norm.text);
+  const entities = extractEntities(n, original, k);
+  const signals: Signal[] = [...ruleSignals(n, k, lang), ...entitySignals(entities, k, options.sender)];
+  for (const check of parts.checkers ?? []) signals.push(...check(entities, original, k, options));
+  if (parts.model && options.useModel !== false) {
+    signals.push(...parts.model({ text: original, compact: n.compact.text, signals, entities }, k));
+  }
+  signals.push(...(options.extraSignals ?? []));
+  signals.push(...contextSignals(signals, options, k));
+  return { original, truncated, lang, entities, signals };
+}
+
+/** Context a genuine message carries: an operator or company short number that asks for nothing. */
+function contextSignals(signals: Signal[], options: AnalyzeOptions, k: CompiledKnowledge): Signal[] {
+  const asks = signals.some((s) => s.weight > 0 && tagsOf(s).some((t) => t === 'action' || t === 'payment' || t === 'contact'));
+  if (isServiceSender(options.sender) && !asks) {
+    const s = emit(k, 'SENDER_OFFICIAL_NO_ACTION', 'context', [], { sender: options.sender ?? '' });
+    return s ? [s] : [];
+  }
+  return [];
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+export function resolveThresholds(data: KnowledgeData, options: AnalyzeOptions): Thresholds {
+  return { ...data.policy.thresholds, ...options.thresholds };
+}
+
+/** Scores collected evidence and writes the explanation. */
+export function judge(ev: Evidence, data: KnowledgeData, options: AnalyzeOptions = {}): Analysis {
+  const k = compileKnowledge(data);
+  const scored = score(ev.signals, k, resolveThresholds(data, options));
+  const signals = [...ev.signals, ...scored.composites]
+    .filter((s) => s.weight !== 0)
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  return {
+    engine: { version: ENGINE_VERSION, knowledge: data.version },
+    verdict: scored.verdict,
+    score: scored.score,
+    category: scored.category,
+    categories: scored.categories,
+    signals,
+    entities: ev.entities,
+    advice: advise(scored.verdict, scored.category, signals, ev.entities, k),
+    lang: ev.lang,
+    summary: summarize(scored.verdict, scored.category, scored.score, k),
+    length: ev.original.length,
+    truncated: ev.truncated,
+  };
+}
+
+/** normalise → extract entities → signals → score → explain, for one message. */
+export function analyzeWith(text: string, data: KnowledgeData, options: AnalyzeOptions = {}, parts: EngineParts = {}): Analysis {
+  return judge(collectEvidence(text, data, options, parts), data, options);
+}

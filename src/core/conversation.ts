@@ -1,0 +1,42 @@
+import { collectEvidence, judge, resolveThresholds, type EngineParts } from './analyze.js';
+import { compileKnowledge, type KnowledgeData } from './knowledge.js';
+import { score } from './score.js';
+import type { AnalyzeOptions, ConversationAnalysis, Turn } from './types.js';
+
+const MAX_TURNS = 2000;
+
+/**
+ * A call transcript or chat, scored as a whole. Turns are joined as "speaker: text" lines, so every
+ * span indexes `text`; the per-turn scores say when the risk rose (the turn an agent should have hung up).
+ */
+export function analyzeConversationWith(
+  turns: readonly Turn[],
+  data: KnowledgeData,
+  options: AnalyzeOptions = {},
+  parts: EngineParts = {},
+): ConversationAnalysis {
+  const k = compileKnowledge(data);
+  const used = turns.slice(0, MAX_TURNS);
+  const ranges: { speaker: string; start: number; end: number }[] = [];
+  let text = '';
+  for (const t of used) {
+    const speaker = String(t.speaker ?? '').slice(0, 40) || '?';
+    const line = `${speaker}: ${String(t.text ?? '')}`;
+    if (text.length > 0) text += '\n';
+    ranges.push({ speaker, start: text.length, end: text.length + line.length });
+    text += line;
+  }
+  const ev = collectEvidence(text, data, options, parts);
+  const analysis = judge(ev, data, options);
+  const thresholds = resolveThresholds(data, options);
+  const perTurn = ranges.map((r) => {
+    const upTo = ev.signals.filter((s) => s.spans.length === 0 || (s.spans[0]?.start ?? 0) < r.end);
+    return { ...r, score: score(upTo, k, thresholds).score };
+  });
+  const first = (min: number): number | null => {
+    const i = perTurn.findIndex((t) => t.score >= min);
+    return i < 0 ? null : i;
+  };
+  const riskTurn = first(thresholds.scam) ?? first(thresholds.suspicious);
+  return { ...analysis, text, turns: perTurn, riskTurn };
+}

@@ -1,0 +1,53 @@
+import type { Entity } from '../types.js';
+import type { TextView } from '../normalize/text-view.js';
+import { scan } from './regex-scan.js';
+
+/** Digit runs that may be separated by single spaces, dots or hyphens, optionally led by + or (+86). */
+const PHONE = /(?<![\d.])(?:\+\s?|\(\+?\d{1,3}\)\s?)?\d(?:[ \-]?\d){2,19}(?![\d])/g;
+
+export type PhoneClass =
+  | 'mobile'
+  | 'mobile_virtual'
+  | 'mobile_iot'
+  | 'landline'
+  | 'service_95'
+  | 'service_96'
+  | 'service_400'
+  | 'service_800'
+  | 'service_short'
+  | 'gateway_106'
+  | 'international'
+  | 'domestic_prefixed';
+
+/** Classifies a dialled string (digits with an optional leading +) as Chinese numbering puts it. */
+export function classifyPhone(raw: string): { digits: string; cls: PhoneClass; country: string | null } | null {
+  const plus = raw.startsWith('+');
+  const digits = raw.replace(/\D/g, '');
+  if (plus || digits.startsWith('00')) {
+    const intl = plus ? digits : digits.slice(2);
+    if (intl.length < 7 || intl.length > 15) return null;
+    if (intl.startsWith('86')) return { digits: (plus ? '+' : '00') + intl, cls: 'domestic_prefixed', country: 'CN' };
+    return { digits: (plus ? '+' : '00') + intl, cls: 'international', country: null };
+  }
+  if (/^1[3-9]\d{9}$/.test(digits)) {
+    if (/^1(?:7[01]|6[257])/.test(digits)) return { digits, cls: 'mobile_virtual', country: 'CN' };
+    if (/^14[579]/.test(digits)) return { digits, cls: 'mobile', country: 'CN' };
+    return { digits, cls: 'mobile', country: 'CN' };
+  }
+  if (/^14(?:[14]0|41|[68]\d)\d{9}$/.test(digits)) return { digits, cls: 'mobile_iot', country: 'CN' };
+  if (/^106\d{5,17}$/.test(digits)) return { digits, cls: 'gateway_106', country: 'CN' };
+  if (/^400\d{7}$/.test(digits)) return { digits, cls: 'service_400', country: 'CN' };
+  if (/^(?:10)?800\d{7}$/.test(digits)) return { digits, cls: 'service_800', country: 'CN' };
+  if (/^95\d{3,6}$/.test(digits)) return { digits, cls: 'service_95', country: 'CN' };
+  if (/^(?:0\d{2,3})?96\d{3,4}$/.test(digits) && digits.length <= 10) return { digits, cls: 'service_96', country: 'CN' };
+  if (/^1(?:00\d{2}|2[0-9]\d{2}|1183|0\d{3})$/.test(digits)) return { digits, cls: 'service_short', country: 'CN' };
+  if (/^0[1-9]\d{8,10}$/.test(digits)) return { digits, cls: 'landline', country: 'CN' };
+  return null;
+}
+
+export function extractPhones(view: TextView, original: string): Entity[] {
+  return scan(view, original, PHONE, 'phone', (m) => {
+    const c = classifyPhone(m[0].replace(/[()\s]/g, ''));
+    return c ? { value: c.digits, meta: { class: c.cls, country: c.country } } : null;
+  });
+}

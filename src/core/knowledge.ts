@@ -1,0 +1,65 @@
+import type { CategoryInfo, DirectoryEntry, KnowledgeData, Rule, SignalDef } from '../knowledge/schema.js';
+import { KeywordMatcher } from './matching/keyword-matcher.js';
+import { compactString, normalizeChars, type NormalizeKnowledge } from './normalize/normalize.js';
+import type { CategoryId } from './types.js';
+
+export type { KnowledgeData } from '../knowledge/schema.js';
+
+/** Which part of which rule a keyword belongs to. */
+export interface RuleKeyword {
+  rule: number;
+  /** -1: an `any` keyword; -2: a `none` keyword; i ≥ 0: group i of `all`. */
+  role: number;
+}
+
+export interface CompiledRule {
+  rule: Rule;
+  regexes: RegExp[];
+}
+
+/** Knowledge turned into matchers once, then shared by every call (the engine never mutates it). */
+export interface CompiledKnowledge {
+  data: KnowledgeData;
+  normalize: NormalizeKnowledge;
+  rules: CompiledRule[];
+  ruleMatcher: KeywordMatcher<RuleKeyword>;
+  brandMatcher: KeywordMatcher<DirectoryEntry>;
+  categories: Map<CategoryId, CategoryInfo>;
+  signals: Map<string, SignalDef>;
+  directoryById: Map<string, DirectoryEntry>;
+}
+
+const compiledCache = new WeakMap<KnowledgeData, CompiledKnowledge>();
+
+export function compileKnowledge(data: KnowledgeData): CompiledKnowledge {
+  const cached = compiledCache.get(data);
+  if (cached) return cached;
+  const t2s = data.t2s;
+  const evasions = new KeywordMatcher<string>(
+    data.replacements.flatMap((r) => r.from.map((f) => [normalizeChars(f, t2s), r.to] as const)),
+  );
+  const keywords: [string, RuleKeyword][] = [];
+  data.rules.forEach((rule, i) => {
+    for (const k of rule.any ?? []) keywords.push([compactString(k, t2s), { rule: i, role: -1 }]);
+    for (const k of rule.none ?? []) keywords.push([compactString(k, t2s), { rule: i, role: -2 }]);
+    (rule.all ?? []).forEach((group, g) => {
+      for (const k of group) keywords.push([compactString(k, t2s), { rule: i, role: g }]);
+    });
+  });
+  const brandKeys: [string, DirectoryEntry][] = [];
+  for (const entry of data.directory) {
+    for (const alias of entry.aliases) brandKeys.push([compactString(alias, t2s), entry]);
+  }
+  const compiled: CompiledKnowledge = {
+    data,
+    normalize: { t2s, evasions },
+    rules: data.rules.map((rule) => ({ rule, regexes: (rule.regex ?? []).map((r) => new RegExp(r, 'gu')) })),
+    ruleMatcher: new KeywordMatcher(keywords.filter(([k]) => k.length > 0)),
+    brandMatcher: new KeywordMatcher(brandKeys.filter(([k]) => k.length > 0)),
+    categories: new Map(data.categories.map((c) => [c.id, c])),
+    signals: new Map(data.signals.map((s) => [s.id, s])),
+    directoryById: new Map(data.directory.map((d) => [d.id, d])),
+  };
+  compiledCache.set(data, compiled);
+  return compiled;
+}

@@ -1,0 +1,85 @@
+import type { KnowledgeData } from '../knowledge/schema.js';
+import type { CompiledKnowledge } from './knowledge.js';
+import { tagsOf } from './signals/emit.js';
+import { CATEGORY_IDS, type CategoryId, type CategoryScore, type Signal, type Thresholds, type Verdict } from './types.js';
+
+export interface Scored {
+  score: number;
+  spamScore: number;
+  verdict: Verdict;
+  category: CategoryId | null;
+  categories: CategoryScore[];
+  /** Composite signals that fired (interactions between tactics). */
+  composites: Signal[];
+}
+
+const toScore = (raw: number, scale: number): number => Math.round(100 * (1 - Math.exp(-Math.max(0, raw) / scale)));
+
+/** Fires the policy's composites: each `when` item is a tag or a signal id, "!x" meaning x did not fire. */
+export function composites(signals: Signal[], policy: KnowledgeData['policy']): Signal[] {
+  const present = new Set<string>();
+  for (const s of signals) {
+    if (s.weight <= 0 && !tagsOf(s).includes('benign')) continue;
+    present.add(s.id);
+    for (const t of tagsOf(s)) present.add(t);
+  }
+  const out: Signal[] = [];
+  for (const c of policy.composites) {
+    const ok = c.when.every((w) => (w.startsWith('!') ? !present.has(w.slice(1)) : present.has(w)));
+    if (!ok) continue;
+    const spans = signals
+      .filter((s) => c.when.some((w) => !w.startsWith('!') && (s.id === w || tagsOf(s).includes(w))))
+      .flatMap((s) => s.spans.slice(0, 1));
+    out.push({ id: c.id, source: 'composite', category: null, weight: c.weight, spans, explanation: { zh: c.zh, en: c.en } });
+  }
+  return out;
+}
+
+/**
+ * raw = strongest category (capped) + shared tactics (capped) + composites + negative context;
+ * score = 100·(1 − e^(−raw/scale)). Spam markers are scored apart and only decide spam vs safe.
+ */
+export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thresholds): Scored {
+  const policy = k.data.policy;
+  const byCategory = new Map<CategoryId, number>();
+  let tactic = 0;
+  let negative = 0;
+  let spam = 0;
+  const fired = composites(signals, policy);
+  for (const s of [...signals, ...fired]) {
+    const tags = tagsOf(s);
+    if (tags.includes('spam')) {
+      spam += s.weight;
+      continue;
+    }
+    if (s.weight < 0) negative += s.weight;
+    else if (s.category) byCategory.set(s.category, (byCategory.get(s.category) ?? 0) + s.weight);
+    else tactic += s.weight;
+  }
+  const tacticPart = Math.min(tactic, policy.tacticCap);
+  const ranked = [...byCategory.entries()]
+    .map(([id, v]) => ({ id, raw: Math.min(v, policy.categoryCap) }))
+    .sort((a, b) => b.raw - a.raw || CATEGORY_IDS.indexOf(a.id) - CATEGORY_IDS.indexOf(b.id));
+  const top = ranked[0]?.raw ?? 0;
+  const raw = top + tacticPart + negative;
+  const s = toScore(raw, policy.scale);
+  const spamScore = toScore(spam + Math.min(0, negative / 2), policy.scale);
+  let verdict: Verdict = 'safe';
+  if (s >= thresholds.scam) verdict = 'scam';
+  else if (s >= thresholds.suspicious) verdict = 'suspicious';
+  else if (spamScore >= thresholds.spam) verdict = 'spam';
+  const categories: CategoryScore[] = ranked.map((r) => ({ id: r.id, score: toScore(r.raw + tacticPart + negative, policy.scale) }));
+  let category: CategoryId | null = null;
+  if (verdict === 'scam' || verdict === 'suspicious') {
+    category = ranked[0]?.id ?? fallbackCategory(signals);
+    if (!ranked.length) categories.push({ id: category, score: s });
+  }
+  return { score: s, spamScore, verdict, category, categories, composites: fired };
+}
+
+/** With no category-specific evidence, a link or code request reads as phishing, anything else as other_scam. */
+function fallbackCategory(signals: Signal[]): CategoryId {
+  const ids = new Set(signals.map((s) => s.id));
+  if (ids.has('LINK') || ids.has('ASK_VERIFICATION_CODE') || ids.has('ASK_CREDENTIALS')) return 'phishing';
+  return 'other_scam';
+}

@@ -1,0 +1,108 @@
+import type { CompiledKnowledge } from '../knowledge.js';
+import type { NormalizedText } from '../normalize/normalize.js';
+import { toOriginal } from '../normalize/text-view.js';
+import type { Signal, Span } from '../types.js';
+
+const MAX_SPANS = 8;
+
+interface Hit {
+  start: number;
+  end: number;
+  /** compact view for keyword hits, norm view for regex hits */
+  inNorm: boolean;
+}
+
+interface RuleHits {
+  any: Hit[];
+  groups: Hit[][];
+  none: boolean;
+}
+
+/** Runs every rule of the knowledge over one text: one automaton scan plus the few bounded regexes. */
+export function ruleSignals(n: NormalizedText, k: CompiledKnowledge, lang: 'zh' | 'en' | 'mixed'): Signal[] {
+  const perRule = new Map<number, RuleHits>();
+  const get = (i: number): RuleHits => {
+    let h = perRule.get(i);
+    if (!h) {
+      h = { any: [], groups: [], none: false };
+      perRule.set(i, h);
+    }
+    return h;
+  };
+  for (const hit of k.ruleMatcher.findAll(n.compact.text)) {
+    const h = get(hit.payload.rule);
+    const span = { start: hit.start, end: hit.end, inNorm: false };
+    if (hit.payload.role === -1) h.any.push(span);
+    else if (hit.payload.role === -2) h.none = true;
+    else (h.groups[hit.payload.role] ??= []).push(span);
+  }
+  k.rules.forEach((cr, i) => {
+    for (const re of cr.regexes) {
+      re.lastIndex = 0;
+      for (let m = re.exec(n.norm.text), count = 0; m && count < MAX_SPANS; m = re.exec(n.norm.text), count++) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        get(i).any.push({ start: m.index, end: m.index + m[0].length, inNorm: true });
+      }
+    }
+  });
+
+  const signals: Signal[] = [];
+  for (const [i, h] of perRule) {
+    const { rule } = k.rules[i] ?? {};
+    if (!rule || h.none) continue;
+    if (rule.lang && lang !== 'mixed' && rule.lang !== lang) continue;
+    const needsAnchor = (rule.any?.length ?? 0) + (rule.regex?.length ?? 0) > 0;
+    if (needsAnchor && h.any.length === 0) continue;
+    const groups = rule.all ?? [];
+    let evidence: Hit[] = h.any;
+    if (groups.length > 0) {
+      const matched = matchGroups(h, groups.length, needsAnchor, rule.window);
+      if (!matched) continue;
+      evidence = matched;
+    }
+    signals.push({
+      id: rule.id,
+      source: 'rule',
+      category: rule.category,
+      weight: rule.weight,
+      spans: toSpans(evidence, n),
+      explanation: { zh: rule.zh, en: rule.en },
+      detail: { tags: rule.tags.join(',') },
+    });
+  }
+  return signals;
+}
+
+/** Every `all` group must hit; with a window, near an anchor (an `any` hit, or the first group's hit). */
+function matchGroups(h: RuleHits, groupCount: number, needsAnchor: boolean, window: number | undefined): Hit[] | null {
+  for (let g = 0; g < groupCount; g++) if (!h.groups[g]?.length) return null;
+  const anchors = needsAnchor ? h.any : (h.groups[0] ?? []);
+  if (window === undefined) {
+    return [...(needsAnchor ? h.any : []), ...h.groups.flat()];
+  }
+  for (const a of anchors) {
+    if (a.inNorm) continue; // windows are measured in the compact view only
+    const picked: Hit[] = [a];
+    let ok = true;
+    for (let g = needsAnchor ? 0 : 1; g < groupCount && ok; g++) {
+      const near = h.groups[g]?.find((x) => Math.abs(x.start - a.start) <= window);
+      if (near) picked.push(near);
+      else ok = false;
+    }
+    if (ok) return picked;
+  }
+  return null;
+}
+
+function toSpans(hits: Hit[], n: NormalizedText): Span[] {
+  const spans: Span[] = [];
+  for (const hit of hits) {
+    const s = toOriginal(hit.inNorm ? n.norm : n.compact, hit.start, hit.end);
+    if (!spans.some((x) => x.start === s.start && x.end === s.end)) spans.push(s);
+    if (spans.length >= MAX_SPANS) break;
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,9 @@
+import { createEngine, type Engine } from './engine.js';
+
+let engine: Engine | null = null;
+
+/** The engine with everything fanzha ships (knowledge, intelligence checkers, model), built on first use. */
+export function defaultEngine(): Engine {
+  engine ??= createEngine({});
+  return engine;
+}

@@ -1,0 +1,88 @@
+import {
+  adviceSchema,
+  categoriesSchema,
+  directorySchema,
+  normalizeDataSchema,
+  policySchema,
+  rulePackSchema,
+  type KnowledgeData,
+} from './schema.js';
+import { regexProblem } from './safe-regex.js';
+import { CATEGORY_IDS } from '../core/types.js';
+import type { z } from 'zod';
+
+export interface SourceFiles {
+  policy: unknown;
+  categories: unknown;
+  advice: unknown;
+  normalize: unknown;
+  directory: unknown;
+  rulePacks: { file: string; content: unknown }[];
+}
+
+export const KNOWLEDGE_VERSION = '2026.11.1';
+
+function issues(file: string, error: z.ZodError): string[] {
+  return error.issues.map((i) => `${file}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+}
+
+/** Validates every knowledge file and merges them; returns all errors at once so an analyst fixes them in one go. */
+export function buildKnowledge(src: SourceFiles, t2s: Record<string, string>): { data: KnowledgeData | null; errors: string[] } {
+  const errors: string[] = [];
+  const policy = policySchema.safeParse(src.policy);
+  if (!policy.success) errors.push(...issues('policy.yaml', policy.error));
+  const categories = categoriesSchema.safeParse(src.categories);
+  if (!categories.success) errors.push(...issues('categories.yaml', categories.error));
+  const advice = adviceSchema.safeParse(src.advice);
+  if (!advice.success) errors.push(...issues('advice.yaml', advice.error));
+  const norm = normalizeDataSchema.safeParse(src.normalize);
+  if (!norm.success) errors.push(...issues('normalize.yaml', norm.error));
+  const directory = directorySchema.safeParse(src.directory);
+  if (!directory.success) errors.push(...issues('directory.yaml', directory.error));
+  const rules = [];
+  for (const pack of src.rulePacks) {
+    const p = rulePackSchema.safeParse(pack.content);
+    if (!p.success) {
+      errors.push(...issues(pack.file, p.error));
+      continue;
+    }
+    for (const r of p.data.rules) {
+      for (const re of r.regex ?? []) {
+        const problem = regexProblem(re);
+        if (problem) errors.push(`${pack.file}: ${r.id}: regex /${re}/ ${problem}`);
+      }
+      rules.push(r);
+    }
+  }
+  const ids = new Map<string, string>();
+  const signalIds = [...rules.map((r) => r.id), ...(policy.data?.signals ?? []).map((s) => s.id), ...(policy.data?.composites ?? []).map((c) => c.id)];
+  for (const id of signalIds) {
+    if (ids.has(id)) errors.push(`duplicate signal id ${id}`);
+    ids.set(id, id);
+  }
+  if (categories.data) {
+    const have = new Set(categories.data.categories.map((c) => c.id));
+    for (const id of CATEGORY_IDS) if (!have.has(id)) errors.push(`categories.yaml: missing category ${id}`);
+  }
+  const dirIds = new Set<string>();
+  for (const d of directory.data?.entries ?? []) {
+    if (dirIds.has(d.id)) errors.push(`directory.yaml: duplicate id ${d.id}`);
+    dirIds.add(d.id);
+  }
+  if (errors.length > 0 || !policy.data || !categories.data || !advice.data || !norm.data || !directory.data) return { data: null, errors };
+  const { signals, ...policyRest } = policy.data;
+  return {
+    data: {
+      version: KNOWLEDGE_VERSION,
+      rules,
+      policy: policyRest,
+      signals,
+      categories: categories.data.categories,
+      advice: advice.data,
+      directory: directory.data.entries,
+      replacements: norm.data.replacements,
+      t2s,
+    },
+    errors,
+  };
+}

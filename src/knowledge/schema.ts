@@ -1,0 +1,178 @@
+/**
+ * One zod schema per knowledge file: the same source gives the TypeScript types, the
+ * build-time validation (tools/build-knowledge.ts) and the load-time validation of custom packs.
+ * KNOWLEDGE.md documents every field.
+ */
+import { z } from 'zod';
+import { CATEGORY_IDS } from '../core/types.js';
+
+export const SCHEMA_VERSION = 1;
+
+const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
+const category = z.enum(CATEGORY_IDS);
+/** YAML reads 96110 as a number; a keyword is always text. */
+const keyword = z.union([z.string().min(1), z.number()]).transform((v) => String(v));
+const keywordList = z.array(keyword).min(1);
+/** Stable UPPER_SNAKE ids, as Rspamd symbols: an id is never reused for another meaning. */
+const signalId = z.string().regex(/^[A-Z][A-Z0-9_]{2,63}$/, 'ids are UPPER_SNAKE, 3–64 characters');
+
+export const ruleTag = z.enum(['claim', 'pretext', 'action', 'pressure', 'payment', 'lure', 'benign', 'spam', 'contact']);
+
+export const ruleSchema = z
+  .object({
+    id: signalId,
+    /** The category this rule points to, or null for a tactic many scams share. */
+    category: category.nullable(),
+    /** Raw-score contribution; negative for context that genuine messages carry. */
+    weight: z.number().min(-100).max(100),
+    tags: z.array(ruleTag).default([]),
+    zh: z.string().min(1),
+    en: z.string().min(1),
+    /** Fires when any keyword matches (compacted text: no spaces or punctuation). */
+    any: z.array(keyword).optional(),
+    /** Every group must match too; with `window`, within that many characters of the first `any` hit. */
+    all: z.array(keywordList).optional(),
+    window: z.number().int().positive().max(2000).optional(),
+    /** Does not fire when any of these match anywhere in the text. */
+    none: z.array(keyword).optional(),
+    /** Bounded regular expressions over the normalised text (see safe-regex rules in KNOWLEDGE.md). */
+    regex: z.array(z.string().min(1)).optional(),
+    /** Only for these languages of text. */
+    lang: z.enum(['zh', 'en']).optional(),
+    /** Examples that must fire / must not fire the rule: checked by the test suite. */
+    examples: z.object({ fire: z.array(z.string()).default([]), quiet: z.array(z.string()).default([]) }).strict().optional(),
+  })
+  .strict()
+  .refine((r) => (r.any?.length ?? 0) + (r.regex?.length ?? 0) + (r.all?.length ?? 0) > 0, {
+    message: 'a rule needs at least one of any, all or regex',
+  });
+export type RuleSource = z.input<typeof ruleSchema>;
+export type Rule = z.output<typeof ruleSchema>;
+
+export const rulePackSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    pack: z.string().regex(/^[a-z0-9_]+$/),
+    description: z.string(),
+    rules: z.array(ruleSchema).min(1),
+  })
+  .strict();
+export type RulePack = z.output<typeof rulePackSchema>;
+
+/** Signals that code emits (entity checks, context, model, reputation): their weights live here, not in code. */
+export const signalDefSchema = z
+  .object({
+    id: signalId,
+    category: category.nullable(),
+    weight: z.number().min(-100).max(100),
+    tags: z.array(ruleTag).default([]),
+    /** May contain {placeholders} filled from the signal's detail. */
+    zh: z.string().min(1),
+    en: z.string().min(1),
+  })
+  .strict();
+export type SignalDef = z.output<typeof signalDefSchema>;
+
+export const compositeSchema = z
+  .object({
+    id: signalId,
+    /** Fires when every listed tag (or rule id) fired. Prefix "!" for "did not fire". */
+    when: z.array(z.string().min(1)).min(1),
+    weight: z.number().min(-100).max(100),
+    zh: z.string().min(1),
+    en: z.string().min(1),
+  })
+  .strict();
+export type Composite = z.output<typeof compositeSchema>;
+
+export const policySchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    /** Verdict thresholds on the 0–100 score. */
+    thresholds: z.object({ scam: z.number(), suspicious: z.number(), spam: z.number() }).strict(),
+    /** score = 100 · (1 − e^(−raw / scale)). */
+    scale: z.number().positive(),
+    /** Each category's own rules count at most this much (one pretext said ten ways is still one pretext). */
+    categoryCap: z.number().positive(),
+    /** Shared tactics (no category) count at most this much. */
+    tacticCap: z.number().positive(),
+    composites: z.array(compositeSchema),
+    signals: z.array(signalDefSchema),
+  })
+  .strict();
+export type Policy = z.output<typeof policySchema>;
+
+export const categoryInfoSchema = z
+  .object({
+    id: category,
+    name: localized,
+    summary: localized,
+    scripts: z.array(localized).min(1),
+    redFlags: z.array(localized).min(1),
+    advice: z.array(localized).min(1),
+  })
+  .strict();
+export type CategoryInfo = z.output<typeof categoryInfoSchema>;
+
+export const categoriesSchema = z
+  .object({ schemaVersion: z.literal(SCHEMA_VERSION), categories: z.array(categoryInfoSchema) })
+  .strict();
+
+export const adviceSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    /** Advice shown when a signal with this tag or id fired, or an entity of this kind was found ("entity:url"). */
+    triggers: z.array(z.object({ on: z.string().min(1), advice: localized }).strict()),
+    /** Shown when nothing suspicious was found. */
+    safe: z.array(localized),
+  })
+  .strict();
+export type AdviceData = z.output<typeof adviceSchema>;
+
+export const normalizeDataSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    /** Evasive spellings and what they stand for (薇信 → 微信). Matched after width, case and script folding. */
+    replacements: z.array(z.object({ to: z.string().min(1), from: keywordList }).strict()),
+  })
+  .strict();
+
+export const sourceRef = z.object({ title: z.string().min(1), url: z.string().optional(), date: z.string().optional() }).strict();
+
+export const directoryEntrySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_]+$/),
+    kind: z.enum(['payment', 'ecommerce', 'courier', 'bank', 'lender', 'telecom', 'government', 'court', 'platform', 'social', 'travel', 'other']),
+    name: localized,
+    /** Names and nicknames as they appear in messages, matched after normalisation (so 支付寶 = 支付宝). */
+    aliases: z.array(keyword).min(1),
+    /** The official app or channel to use instead of the caller's. */
+    app: localized.optional(),
+    phones: z.array(z.object({ number: z.string().regex(/^\+?[0-9]{3,16}$/), display: z.string(), note: z.string().optional() }).strict()).default([]),
+    domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).default([]),
+    neverDoes: z.array(localized).default([]),
+    /** Which taxonomy category a scam in this organisation's name usually falls under. */
+    impersonatedAs: category.optional(),
+    sources: z.array(sourceRef).min(1),
+    verified: z.enum(['official', 'secondary', 'general_knowledge']),
+  })
+  .strict();
+export type DirectoryEntry = z.output<typeof directoryEntrySchema>;
+
+export const directorySchema = z
+  .object({ schemaVersion: z.literal(SCHEMA_VERSION), entries: z.array(directoryEntrySchema) })
+  .strict();
+
+/** Everything the engine knows, compiled by tools/build-knowledge.ts into one JSON-like object. */
+export interface KnowledgeData {
+  version: string;
+  rules: Rule[];
+  policy: Omit<Policy, 'signals'>;
+  signals: SignalDef[];
+  categories: CategoryInfo[];
+  advice: AdviceData;
+  directory: DirectoryEntry[];
+  replacements: { to: string; from: string[] }[];
+  /** Traditional → simplified, one character each (from OpenCC at build time). */
+  t2s: Record<string, string>;
+}
