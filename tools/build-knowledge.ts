@@ -20,6 +20,11 @@ const sources: SourceFiles = {
   advice: read('advice.yaml'),
   normalize: read('normalize.yaml'),
   directory: read('directory.yaml'),
+  // Signal definitions for code-emitted signals may also live in data/signals/*.yaml (one file per feature).
+  signalFiles: readdirSync(join(dataDir, 'signals'))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => ({ file: `signals/${f}`, content: read(join('signals', f)) })),
   rulePacks: readdirSync(join(dataDir, 'rules'))
     .filter((f) => f.endsWith('.yaml'))
     .sort()

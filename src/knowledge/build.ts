@@ -5,6 +5,7 @@ import {
   normalizeDataSchema,
   policySchema,
   rulePackSchema,
+  signalFileSchema,
   type KnowledgeData,
 } from './schema.js';
 import { regexProblem } from './safe-regex.js';
@@ -17,6 +18,7 @@ export interface SourceFiles {
   advice: unknown;
   normalize: unknown;
   directory: unknown;
+  signalFiles: { file: string; content: unknown }[];
   rulePacks: { file: string; content: unknown }[];
 }
 
@@ -54,8 +56,14 @@ export function buildKnowledge(src: SourceFiles, t2s: Record<string, string>): {
       rules.push(r);
     }
   }
+  const extraSignals = [];
+  for (const f of src.signalFiles) {
+    const p = signalFileSchema.safeParse(f.content);
+    if (!p.success) errors.push(...issues(f.file, p.error));
+    else extraSignals.push(...p.data.signals);
+  }
   const ids = new Map<string, string>();
-  const signalIds = [...rules.map((r) => r.id), ...(policy.data?.signals ?? []).map((s) => s.id), ...(policy.data?.composites ?? []).map((c) => c.id)];
+  const signalIds = [...rules.map((r) => r.id), ...(policy.data?.signals ?? []).map((s) => s.id), ...extraSignals.map((s) => s.id), ...(policy.data?.composites ?? []).map((c) => c.id)];
   for (const id of signalIds) {
     if (ids.has(id)) errors.push(`duplicate signal id ${id}`);
     ids.set(id, id);
@@ -76,7 +84,7 @@ export function buildKnowledge(src: SourceFiles, t2s: Record<string, string>): {
       version: KNOWLEDGE_VERSION,
       rules,
       policy: policyRest,
-      signals,
+      signals: [...signals, ...extraSignals],
       categories: categories.data.categories,
       advice: advice.data,
       directory: directory.data.entries,

@@ -73,6 +73,11 @@ export const signalDefSchema = z
   .strict();
 export type SignalDef = z.output<typeof signalDefSchema>;
 
+/** data/signals/*.yaml: signal definitions grouped by the feature that emits them. */
+export const signalFileSchema = z
+  .object({ schemaVersion: z.literal(SCHEMA_VERSION), description: z.string(), signals: z.array(signalDefSchema) })
+  .strict();
+
 export const compositeSchema = z
   .object({
     id: signalId,

@@ -1,0 +1,126 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { analyze, analyzeConversation } from '../../index.js';
+import type { Analysis, Turn } from '../../core/types.js';
+import { EXIT } from '../exit-codes.js';
+import { pickLang } from '../locale.js';
+import { InputError, readText } from '../read-input.js';
+import { renderAnalysis } from '../render.js';
+
+const DEMO = '您好，我是淘宝客服，您购买的商品检测出甲醛超标，我们给您双倍赔偿。请加我微信 tb_kefu2024，我发你退款链接，操作时把收到的验证码告诉我。';
+
+interface CheckOptions {
+  json?: boolean;
+  jsonl?: boolean;
+  in?: string;
+  out?: string;
+  lang?: string;
+  demo?: boolean;
+  sender?: string;
+  channel?: string;
+  progress?: boolean;
+}
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description('analyse a message, chat or call transcript (text argument, or stdin) 检测一条短信、聊天或通话记录')
+    .argument('[text]', 'the text; "-" or nothing reads stdin')
+    .option('--json', 'print the Analysis as JSON')
+    .option('--jsonl', 'batch mode: one JSON object per line ({"id"?, "text"} or {"id"?, "turns"}) → one Analysis per line')
+    .option('--in <file>', 'with --jsonl: read this file instead of stdin')
+    .option('--out <file>', 'with --jsonl: write here instead of stdout')
+    .option('--progress', 'with --jsonl: force the progress bar on stderr')
+    .option('--sender <id>', 'the sender number or id shown by the phone (checked too)')
+    .option('--channel <channel>', 'sms | call | chat | email | post | other')
+    .option('--lang <lang>', 'output language: zh | en (default: from the locale)')
+    .option('--demo', 'analyse a built-in sample scam message')
+    .action(async (text: string | undefined, opts: CheckOptions) => {
+      try {
+        if (opts.jsonl) {
+          process.exitCode = await runJsonl(opts);
+          return;
+        }
+        const input = opts.demo && text === undefined ? DEMO : readText(text);
+        const a = analyze(input, analyzeOptions(opts));
+        process.stdout.write(opts.json ? `${JSON.stringify(a)}\n` : `${renderAnalysis(input, a, pickLang(opts.lang))}\n`);
+        process.exitCode = a.verdict === 'scam' ? EXIT.scam : a.verdict === 'suspicious' ? EXIT.suspicious : EXIT.ok;
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        process.stderr.write(`fanzha check: ${err.message}\n`);
+        process.exitCode = EXIT.usage;
+      }
+    });
+}
+
+function analyzeOptions(opts: CheckOptions): Parameters<typeof analyze>[1] {
+  const channels = ['sms', 'call', 'chat', 'email', 'post', 'other'] as const;
+  const channel = channels.find((c) => c === opts.channel);
+  if (opts.channel && !channel) throw new InputError(`unknown --channel ${opts.channel} (one of ${channels.join(', ')})`);
+  return { ...(opts.sender ? { sender: opts.sender } : {}), ...(channel ? { channel } : {}) };
+}
+
+const MAX_LINE = 1_000_000;
+
+/** Analyses one JSONL line; a bad line becomes {"id","error"} and the batch goes on. */
+export function analyzeLine(line: string, lineNo: number): { out: Record<string, unknown>; verdict: Analysis['verdict'] | null } {
+  let id: unknown = lineNo;
+  try {
+    if (line.length > MAX_LINE) throw new Error(`line is longer than ${MAX_LINE} characters`);
+    const obj: unknown = JSON.parse(line);
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new Error('each line must be a JSON object');
+    const rec = obj as Record<string, unknown>;
+    if (rec['id'] !== undefined) id = rec['id'];
+    if (Array.isArray(rec['turns'])) {
+      const turns = rec['turns'].map((t, i): Turn => {
+        if (typeof t !== 'object' || t === null || typeof (t as Turn).text !== 'string') throw new Error(`turns[${i}] needs a string "text"`);
+        return { speaker: String((t as Turn).speaker ?? ''), text: (t as Turn).text };
+      });
+      const a = analyzeConversation(turns);
+      return { out: { id, ...a }, verdict: a.verdict };
+    }
+    if (typeof rec['text'] !== 'string') throw new Error('missing "text" (a string) or "turns" (an array)');
+    const a = analyze(rec['text']);
+    return { out: { id, ...a }, verdict: a.verdict };
+  } catch (err) {
+    const message = err instanceof SyntaxError ? `malformed JSON: ${err.message}` : err instanceof Error ? err.message : String(err);
+    return { out: { id, error: message }, verdict: null };
+  }
+}
+
+async function runJsonl(opts: CheckOptions): Promise<number> {
+  const input = opts.in ? createReadStream(opts.in, { encoding: 'utf8' }) : process.stdin.setEncoding('utf8');
+  const output = opts.out ? createWriteStream(opts.out) : process.stdout;
+  let total = 0;
+  const showBar = Boolean(opts.in && (opts.progress || process.stderr.isTTY));
+  const bar = showBar ? new SingleBar({ stream: process.stderr, format: 'fanzha {bar} {value}/{total} lines | {eta}s left' }) : null;
+  if (bar && opts.in) {
+    total = await countLines(opts.in);
+    bar.start(total, 0);
+  }
+  let worst: number = EXIT.ok;
+  let bad = 0;
+  let lineNo = 0;
+  for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
+    lineNo++;
+    const line = raw.replace(/^\uFEFF/, '');
+    if (line.trim() === '') continue;
+    const { out, verdict } = analyzeLine(line, lineNo);
+    if (verdict === null) bad++;
+    else if (verdict === 'scam') worst = EXIT.scam;
+    else if (verdict === 'suspicious' && worst === EXIT.ok) worst = EXIT.suspicious;
+    if (!output.write(`${JSON.stringify(out)}\n`)) await new Promise<void>((r) => output.once('drain', () => r()));
+    bar?.increment();
+  }
+  bar?.stop();
+  if (opts.out) await new Promise<void>((r) => (output as ReturnType<typeof createWriteStream>).end(r));
+  return bad > 0 ? EXIT.partial : worst;
+}
+
+async function countLines(file: string): Promise<number> {
+  let n = 0;
+  for await (const _ of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) n++;
+  return n;
+}

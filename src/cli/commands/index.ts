@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+import { registerCheck } from './check.js';
+import { registerExplain } from './explain.js';
+
+/** Every CLI command registers itself here, one line each. */
+export function registerCommands(program: Command): void {
+  registerCheck(program);
+  registerExplain(program);
+}
