@@ -2,7 +2,7 @@ import type { Entity } from '../types.js';
 import type { TextView } from '../normalize/text-view.js';
 import { scan } from './regex-scan.js';
 
-const CARD = /(?<![\d])(?:[3-6]\d{3}[ \-]?)(?:\d{4}[ \-]?){2,3}\d{1,4}(?![\d])/g;
+const CARD = /(?<![\d])(?:[3-6]\d{3}[ -]?)(?:\d{4}[ -]?){2,3}\d{1,4}(?![\d])/g;
 const ID_NUMBER = /(?<![\d])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dx](?![\dx])/g;
 const MONEY =
   /(?:[¥$£€]\s?\d[\d,]{0,12}(?:\.\d{1,2})?(?:\s?(?:万|k|m))?)|(?:\d[\d,]{0,12}(?:\.\d{1,2})?\s?(?:万元|万|千元|元|块钱|块|rmb|美元|美金|usd|英镑|pounds?|dollars?))/g;
