@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import * as OpenCC from 'opencc-js/t2cn';
 import { parse } from 'yaml';
 import { buildKnowledge, type SourceFiles } from '../src/knowledge/build.js';
+import { buildIntel } from '../src/intel/build-data.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const dataDir = join(root, 'data');
@@ -60,6 +61,19 @@ if (errors.length > 0 || !data) {
   for (const e of errors) console.error(`  - ${e}`);
   process.exit(1);
 }
+// Lists for the phone/link/notice checkers (data/intel/*.yaml), validated and merged by src/intel/build-data.ts.
+const intel = buildIntel(
+  readdirSync(join(dataDir, 'intel'))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => ({ file: `intel/${f}`, content: read(join('intel', f)) })),
+);
+if (intel.errors.length > 0) {
+  console.error(`knowledge: ${intel.errors.length} error(s) in data/intel`);
+  for (const e of intel.errors) console.error(`  - ${e}`);
+  process.exit(1);
+}
+data.intel = intel.data;
 const body = JSON.stringify({ ...data, version: '' });
 const version = `${data.version}+${createHash('sha256').update(body).digest('hex').slice(0, 10)}`;
 const outDir = join(root, 'src/knowledge/generated');

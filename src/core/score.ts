@@ -61,7 +61,8 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
     .map(([id, v]) => ({ id, raw: Math.min(v, policy.categoryCap) }))
     .sort((a, b) => b.raw - a.raw || CATEGORY_IDS.indexOf(a.id) - CATEGORY_IDS.indexOf(b.id));
   const top = ranked[0]?.raw ?? 0;
-  const raw = top + tacticPart + negative;
+  const factor = dimensions(signals) <= 1 && !signals.some((x) => x.weight >= policy.strongSignalWeight) ? policy.singleDimensionFactor : 1;
+  const raw = (top + tacticPart) * factor + negative;
   const s = toScore(raw, policy.scale);
   const spamScore = toScore(spam + Math.min(0, negative / 2), policy.scale);
   let verdict: Verdict = 'safe';
@@ -75,6 +76,21 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
     if (!ranked.length) categories.push({ id: category, score: s });
   }
   return { score: s, spamScore, verdict, category, categories, composites: fired };
+}
+
+const DIMENSION_OF: Record<string, string> = { claim: 'claim', pretext: 'pretext', lure: 'pretext', action: 'ask', contact: 'ask', payment: 'ask', pressure: 'pressure' };
+
+/** How many kinds of evidence fired: who they claim to be, why, what they ask, how they press. */
+function dimensions(signals: Signal[]): number {
+  const seen = new Set<string>();
+  for (const s of signals) {
+    if (s.weight <= 0) continue;
+    for (const t of tagsOf(s)) {
+      const d = DIMENSION_OF[t];
+      if (d) seen.add(d);
+    }
+  }
+  return seen.size;
 }
 
 /** With no category-specific evidence, a link or code request reads as phishing, anything else as other_scam. */

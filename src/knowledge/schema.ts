@@ -101,6 +101,8 @@ export const policySchema = z
     categoryCap: z.number().positive(),
     /** Shared tactics (no category) count at most this much. */
     tacticCap: z.number().positive(),
+    singleDimensionFactor: z.number().min(0).max(1),
+    strongSignalWeight: z.number().positive(),
     composites: z.array(compositeSchema),
     signals: z.array(signalDefSchema),
   })
@@ -144,6 +146,26 @@ export const normalizeDataSchema = z
 
 export const sourceRef = z.object({ title: z.string().min(1), url: z.string().optional(), date: z.string().optional() }).strict();
 
+/** official: the organisation's own site/app or a government notice; secondary: news or police quoting it; general_knowledge: unsourced. */
+export const verifiedLevel = z.enum(['official', 'secondary', 'general_knowledge']);
+
+export const directoryPhoneSchema = z
+  .object({
+    /** Digits as dialled inside China (no +86); a leading + only for foreign numbers. */
+    number: z.union([z.string(), z.number()]).transform((v) => String(v)).pipe(z.string().regex(/^\+?[0-9]{3,16}$/)),
+    /** How people see and dial it: "95188", "400-670-0700", "区号+96110". */
+    display: z.string().min(1),
+    note: z.string().optional(),
+    /** Overrides the entry's `verified` for this number. */
+    verified: verifiedLevel.optional(),
+    /** The organisation says this line never calls from abroad (so +86/00 forms of it are spoofed). */
+    neverCallsFromAbroad: z.boolean().optional(),
+    /** Dialled with an area code in front (96110): "0571-96110" is the same number. */
+    withAreaCode: z.boolean().optional(),
+  })
+  .strict();
+export type DirectoryPhone = z.output<typeof directoryPhoneSchema>;
+
 export const directoryEntrySchema = z
   .object({
     id: z.string().regex(/^[a-z0-9_]+$/),
@@ -153,13 +175,15 @@ export const directoryEntrySchema = z
     aliases: z.array(keyword).min(1),
     /** The official app or channel to use instead of the caller's. */
     app: localized.optional(),
-    phones: z.array(z.object({ number: z.string().regex(/^\+?[0-9]{3,16}$/), display: z.string(), note: z.string().optional() }).strict()).default([]),
+    phones: z.array(directoryPhoneSchema).default([]),
     domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).default([]),
+    /** How well the domains are sourced when that differs from the entry's `verified` (e.g. a sourced number, unsourced domains). */
+    domainsVerified: verifiedLevel.optional(),
     neverDoes: z.array(localized).default([]),
     /** Which taxonomy category a scam in this organisation's name usually falls under. */
     impersonatedAs: category.optional(),
     sources: z.array(sourceRef).min(1),
-    verified: z.enum(['official', 'secondary', 'general_knowledge']),
+    verified: verifiedLevel,
   })
   .strict();
 export type DirectoryEntry = z.output<typeof directoryEntrySchema>;
@@ -180,4 +204,42 @@ export interface KnowledgeData {
   replacements: { to: string; from: string[] }[];
   /** Traditional → simplified, one character each (from OpenCC at build time). */
   t2s: Record<string, string>;
+  /** Small lists the phone/link/notice checkers use (data/intel/*.yaml); absent in packs without them. */
+  intel?: IntelData;
+}
+
+/** data/intel/*.yaml: each file sets some of these lists; the build merges them. */
+export const intelFileSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    description: z.string(),
+    sources: z.array(sourceRef).default([]),
+    /** Registrable domains of URL shorteners (t.cn, bit.ly). */
+    shorteners: z.array(z.string().min(3)).optional(),
+    /** Registrable domains where anyone can host a page for free (github.io, vercel.app). */
+    freeHosts: z.array(z.string().min(3)).optional(),
+    /** Dynamic-DNS registrable domains (duckdns.org, ddns.net). */
+    dynamicDns: z.array(z.string().min(3)).optional(),
+    /** Top-level domains that phishing campaigns favour (without the dot). */
+    riskyTlds: z.array(z.string().min(2)).optional(),
+    /** Court type codes (案件类型代字) from the SPC standard and later notices, with the year they started. */
+    caseTypes: z.array(z.object({ code: z.string().min(1), since: z.number().int().optional(), note: z.string().optional() }).strict()).optional(),
+    /** Type codes seen in circulation that no source confirms (诉前调, 诉前保). */
+    caseTypesUnverified: z.array(z.string().min(1)).optional(),
+    /** One-character court codes of the high courts (京…兵), and 最高法. */
+    courtCodes: z.array(z.string().min(1)).optional(),
+    /** Wrong province characters people and scammers use, with the right one (贵 → 黔). */
+    courtCodeMistakes: z.array(z.object({ wrong: z.string().min(1), right: z.string().min(1) }).strict()).optional(),
+  })
+  .strict();
+
+export interface IntelData {
+  shorteners: string[];
+  freeHosts: string[];
+  dynamicDns: string[];
+  riskyTlds: string[];
+  caseTypes: { code: string; since?: number; note?: string }[];
+  caseTypesUnverified: string[];
+  courtCodes: string[];
+  courtCodeMistakes: { wrong: string; right: string }[];
 }

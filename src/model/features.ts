@@ -1,0 +1,150 @@
+/**
+ * Feature hashing for the learned model. Pure and allocation-light: features are written into a caller-owned
+ * buffer, so scoring a message allocates nothing big.
+ *
+ * Features (all hashed into 2^bits buckets):
+ * - character n-grams (n = 1..4) of the compact view (normalised, simplified, lower-case, no punctuation), with
+ *   every digit folded to '0' so that numbers generalise; each occurrence weighs 1/√(number of n-grams);
+ * - Latin words and word bigrams (for English), weighed the same way;
+ * - the ids of the rule / entity signals that fired and their categories, and the entity kinds (weight 1 each).
+ */
+import type { Entity, Signal } from '../core/types.js';
+
+export const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SEED_CHAR = 0x9e3779b1;
+const SEED_WORD = 0x85ebca6b;
+const SEED_BIGRAM = 0xc2b2ae35;
+const SEED_TOKEN = 0x27d4eb2f;
+
+export const MAX_NGRAM = 4;
+
+/** A sparse vector with duplicates allowed (a duplicate index simply adds up). */
+export interface FeatureBuffer {
+  idx: Int32Array;
+  val: Float32Array;
+  /** For text features: where the n-gram starts in the compact text and how long it is (−1 for non-text features). */
+  pos: Int32Array;
+  len: Uint8Array;
+  size: number;
+}
+
+export function createFeatureBuffer(capacity = 4096): FeatureBuffer {
+  return { idx: new Int32Array(capacity), val: new Float32Array(capacity), pos: new Int32Array(capacity), len: new Uint8Array(capacity), size: 0 };
+}
+
+function ensure(buf: FeatureBuffer, need: number): void {
+  if (need <= buf.idx.length) return;
+  const cap = Math.max(need, buf.idx.length * 2);
+  const idx = new Int32Array(cap);
+  const val = new Float32Array(cap);
+  const pos = new Int32Array(cap);
+  const len = new Uint8Array(cap);
+  idx.set(buf.idx.subarray(0, buf.size));
+  val.set(buf.val.subarray(0, buf.size));
+  pos.set(buf.pos.subarray(0, buf.size));
+  len.set(buf.len.subarray(0, buf.size));
+  buf.idx = idx;
+  buf.val = val;
+  buf.pos = pos;
+  buf.len = len;
+}
+
+const foldCode = (c: number): number => (c >= 48 && c <= 57 ? 48 : c);
+const isLatin = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/** FNV-1a of a string with a seed, used for tokens (signal ids, entity kinds). */
+export function hashString(s: string, seed: number): number {
+  let h = (FNV_OFFSET ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+/** Final avalanche so that the low bits used as bucket index are well mixed. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+export interface FeatureInput {
+  compact: string;
+  signals: readonly Signal[];
+  entities: readonly Entity[];
+}
+
+/** Inputs longer than this are read only up to here (the head carries the pitch; keeps scoring linear and bounded). */
+export const MAX_FEATURE_TEXT = 4000;
+
+/** Fills `buf` with the hashed features of one message; returns buf.size. */
+export function extractFeatures(input: FeatureInput, bits: number, buf: FeatureBuffer): number {
+  const mask = (1 << bits) - 1;
+  const text = input.compact;
+  const n = Math.min(text.length, MAX_FEATURE_TEXT);
+  buf.size = 0;
+  // Upper bound of text features: n·MAX_NGRAM char n-grams + ≤ n words + ≤ n bigrams.
+  ensure(buf, n * (MAX_NGRAM + 2) + input.signals.length * 2 + input.entities.length + 8);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const c0 = text.charCodeAt(i);
+    if (c0 === 32) continue;
+    let h = (FNV_OFFSET ^ SEED_CHAR) >>> 0;
+    for (let j = 0; j < MAX_NGRAM && i + j < n; j++) {
+      const c = text.charCodeAt(i + j);
+      h = Math.imul(h ^ foldCode(c), FNV_PRIME);
+      const k = buf.size++;
+      buf.idx[k] = mix(h + j) & mask;
+      buf.pos[k] = i;
+      buf.len[k] = j + 1;
+      count++;
+    }
+  }
+  // Latin words and word bigrams.
+  let prev = 0;
+  for (let i = 0; i < n; ) {
+    if (!isLatin(text.charCodeAt(i))) {
+      // A non-Latin character breaks a bigram chain unless it is the single space between words.
+      if (text.charCodeAt(i) !== 32) prev = 0;
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = (FNV_OFFSET ^ SEED_WORD) >>> 0;
+    while (i < n && isLatin(text.charCodeAt(i))) h = Math.imul(h ^ foldCode(text.charCodeAt(i++)), FNV_PRIME);
+    h >>>= 0;
+    let k = buf.size++;
+    buf.idx[k] = mix(h) & mask;
+    buf.pos[k] = start;
+    buf.len[k] = Math.min(255, i - start);
+    count++;
+    if (prev !== 0) {
+      k = buf.size++;
+      buf.idx[k] = mix(Math.imul(prev ^ SEED_BIGRAM, FNV_PRIME) ^ h) & mask;
+      buf.pos[k] = start;
+      buf.len[k] = Math.min(255, i - start);
+      count++;
+    }
+    prev = h;
+  }
+  const w = count > 0 ? 1 / Math.sqrt(count) : 0;
+  for (let k = 0; k < buf.size; k++) buf.val[k] = w;
+  // Signals and entities: what the rules saw, as binary features.
+  const tokens = (s: string): void => {
+    const k = buf.size++;
+    buf.idx[k] = mix(hashString(s, SEED_TOKEN)) & mask;
+    buf.val[k] = 1;
+    buf.pos[k] = -1;
+    buf.len[k] = 0;
+  };
+  for (const s of input.signals) {
+    if (s.source === 'model') continue;
+    tokens(`s:${s.id}`);
+    if (s.category) tokens(`c:${s.category}`);
+  }
+  for (const e of input.entities) tokens(`e:${e.kind}`);
+  tokens('bias');
+  return buf.size;
+}

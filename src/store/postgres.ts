@@ -1,0 +1,112 @@
+/**
+ * The PostgreSQL store (DATABASE_URL=postgres://…): the same schema and statements as SQLite, over a pg pool.
+ * Several service processes may share one database; migrations take an advisory lock so only one applies them.
+ */
+import pg from 'pg';
+import { MIGRATIONS } from './schema.js';
+import { SqlStore, type Param, type Statement } from './sql-store.js';
+
+type Row = Record<string, unknown>;
+const MIGRATION_LOCK = 0x66616e7a; // "fanz"
+
+/** Turns the shared `?` placeholders into $1, $2, … (the statements contain no literal question marks). */
+function toPg(sql: string): string {
+  let i = 0;
+  return sql.replace(/\?/g, () => `$${++i}`);
+}
+
+export class PostgresStore extends SqlStore {
+  readonly dialect = 'postgres' as const;
+  private readonly pool: pg.Pool;
+  private readonly converted = new Map<string, string>();
+
+  private constructor(pool: pg.Pool) {
+    super();
+    this.pool = pool;
+  }
+
+  static async open(connectionString: string, poolSize = 10): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString, max: poolSize });
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    pool.on('error', () => {});
+    const store = new PostgresStore(pool);
+    try {
+      await store.migrate();
+    } catch (e) {
+      await pool.end();
+      throw e;
+    }
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await c.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`);
+      const done = new Set((await c.query('SELECT version FROM schema_migrations')).rows.map((r: Row) => Number(r['version'])));
+      for (const m of MIGRATIONS) {
+        if (done.has(m.version)) continue;
+        await c.query('BEGIN');
+        try {
+          for (const s of m.statements) await c.query(s);
+          await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, Date.now()]);
+          await c.query('COMMIT');
+        } catch (e) {
+          await c.query('ROLLBACK');
+          throw e;
+        }
+      }
+    } finally {
+      await c.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+      c.release();
+    }
+  }
+
+  private sql(sql: string): string {
+    let s = this.converted.get(sql);
+    if (s === undefined) {
+      s = toPg(sql);
+      this.converted.set(sql, s);
+    }
+    return s;
+  }
+
+  protected async all(sql: string, params: Param[] = []): Promise<Row[]> {
+    return (await this.pool.query(this.sql(sql), params)).rows as Row[];
+  }
+
+  protected async run(sql: string, params: Param[] = []): Promise<number> {
+    return (await this.pool.query(this.sql(sql), params)).rowCount ?? 0;
+  }
+
+  protected async batch(statements: Statement[]): Promise<void> {
+    if (statements.length === 1) {
+      await this.pool.query(this.sql(statements[0]!.sql), statements[0]!.params);
+      return;
+    }
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      for (const s of statements) await c.query(this.sql(s.sql), s.params);
+      await c.query('COMMIT');
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  protected dayExpr(column: string): string {
+    return `to_char(to_timestamp(${column} / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
+  }
+}

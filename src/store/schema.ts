@@ -1,0 +1,35 @@
+/**
+ * The one schema of the service, as ordered migrations. The SQL is written once in the subset SQLite and
+ * PostgreSQL share (TEXT, INTEGER, BIGINT epoch milliseconds), so both stores run the same statements.
+ * A migration is never edited after release: add a new one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'reports, feedback, api keys',
+    statements: [
+      `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+      `CREATE TABLE api_keys (id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, name TEXT,
+        created_at BIGINT NOT NULL, revoked_at BIGINT)`,
+      `CREATE TABLE reports (id TEXT PRIMARY KEY, kind TEXT NOT NULL, platform TEXT, subject_key TEXT NOT NULL,
+        subject_value TEXT NOT NULL, subject_hash TEXT NOT NULL, category TEXT NOT NULL, description TEXT, evidence TEXT,
+        occurred_at TEXT, contact TEXT, consent INTEGER NOT NULL, reporter TEXT NOT NULL, directory_match INTEGER NOT NULL,
+        analysis_verdict TEXT, analysis_score INTEGER, analysis_category TEXT, status TEXT NOT NULL, review_note TEXT,
+        reviewed_by TEXT, reviewed_at BIGINT, merged_into TEXT, created_at BIGINT NOT NULL, evidence_purged_at BIGINT)`,
+      `CREATE INDEX reports_subject ON reports (subject_hash, status)`,
+      `CREATE INDEX reports_created ON reports (created_at)`,
+      `CREATE INDEX reports_status ON reports (status, created_at)`,
+      `CREATE TABLE report_mentions (report_id TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (report_id, hash))`,
+      `CREATE INDEX report_mentions_hash ON report_mentions (hash)`,
+      `CREATE TABLE feedback (id TEXT PRIMARY KEY, target TEXT NOT NULL, kind TEXT NOT NULL, identifier_hash TEXT,
+        subject TEXT, verdict TEXT, note TEXT, reporter TEXT NOT NULL, created_at BIGINT NOT NULL)`,
+      `CREATE INDEX feedback_identifier ON feedback (identifier_hash)`,
+    ],
+  },
+];

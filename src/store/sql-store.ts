@@ -1,0 +1,361 @@
+/**
+ * The Store logic, written once over a tiny SQL driver interface. SQLite and PostgreSQL differ only in how a
+ * statement runs, how a batch of writes commits and how a timestamp becomes a day (see sqlite.ts, postgres.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import type { CategoryId } from '../core/types.js';
+import type {
+  ApiKeyRecord,
+  BlocklistEntry,
+  Feedback,
+  FeedbackKind,
+  IdentifierFacts,
+  NewFeedback,
+  NewReport,
+  Report,
+  ReportFilter,
+  ReportKind,
+  ReportStatus,
+  Review,
+  Role,
+  Stats,
+  Store,
+} from './types.js';
+
+export type Param = string | number | null;
+export interface Statement {
+  sql: string;
+  params: Param[];
+}
+type Row = Record<string, unknown>;
+
+export function newId(prefix: string): string {
+  return `${prefix}_${randomBytes(12).toString('base64url')}`;
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(',');
+
+function toReport(r: Row): Report {
+  return {
+    id: String(r['id']),
+    kind: r['kind'] as ReportKind,
+    platform: str(r['platform']) as Report['platform'],
+    subjectKey: String(r['subject_key']),
+    subjectValue: String(r['subject_value']),
+    category: r['category'] as CategoryId,
+    description: str(r['description']),
+    evidence: str(r['evidence']),
+    occurredAt: str(r['occurred_at']),
+    contact: str(r['contact']),
+    consent: num(r['consent']) === 1,
+    reporter: String(r['reporter']),
+    directoryMatch: num(r['directory_match']) === 1,
+    analysis:
+      r['analysis_verdict'] === null || r['analysis_verdict'] === undefined
+        ? null
+        : {
+            verdict: r['analysis_verdict'] as NonNullable<Report['analysis']>['verdict'],
+            score: num(r['analysis_score']),
+            category: str(r['analysis_category']) as CategoryId | null,
+          },
+    status: r['status'] as ReportStatus,
+    reviewNote: str(r['review_note']),
+    reviewedBy: str(r['reviewed_by']),
+    reviewedAt: numOrNull(r['reviewed_at']),
+    mergedInto: str(r['merged_into']),
+    createdAt: num(r['created_at']),
+    evidencePurgedAt: numOrNull(r['evidence_purged_at']),
+  };
+}
+
+function toKey(r: Row): ApiKeyRecord {
+  return { id: String(r['id']), role: r['role'] as Role, name: str(r['name']), createdAt: num(r['created_at']), revokedAt: numOrNull(r['revoked_at']) };
+}
+
+function toFeedback(r: Row): Feedback {
+  return {
+    id: String(r['id']),
+    target: r['target'] as Feedback['target'],
+    kind: r['kind'] as FeedbackKind,
+    identifierHash: str(r['identifier_hash']),
+    subject: str(r['subject']),
+    verdict: str(r['verdict']),
+    note: str(r['note']),
+    reporter: String(r['reporter']),
+    createdAt: num(r['created_at']),
+  };
+}
+
+export abstract class SqlStore implements Store {
+  abstract readonly dialect: 'sqlite' | 'postgres';
+  private saltValue: string | null = null;
+
+  protected abstract all(sql: string, params?: Param[]): Promise<Row[]>;
+  protected abstract run(sql: string, params?: Param[]): Promise<number>;
+  /** Runs the statements atomically and durably; resolves only once they are committed. */
+  protected abstract batch(statements: Statement[]): Promise<void>;
+  /** SQL expression turning a BIGINT epoch-ms column into 'YYYY-MM-DD' (UTC). */
+  protected abstract dayExpr(column: string): string;
+  abstract ping(): Promise<void>;
+  abstract close(): Promise<void>;
+
+  async salt(): Promise<string> {
+    if (this.saltValue) return this.saltValue;
+    // First writer wins, so every process on one database shares the salt.
+    await this.run(`INSERT INTO meta (key, value) VALUES ('salt', ?) ON CONFLICT (key) DO NOTHING`, [randomBytes(32).toString('base64url')]);
+    const rows = await this.all(`SELECT value FROM meta WHERE key = 'salt'`);
+    this.saltValue = String(rows[0]?.['value']);
+    return this.saltValue;
+  }
+
+  async createReport(r: NewReport): Promise<Report> {
+    const id = newId('r');
+    const createdAt = Date.now();
+    const statements: Statement[] = [
+      {
+        sql: `INSERT INTO reports (id, kind, platform, subject_key, subject_value, subject_hash, category, description, evidence,
+          occurred_at, contact, consent, reporter, directory_match, analysis_verdict, analysis_score, analysis_category, status, created_at)
+          VALUES (${placeholders(19)})`,
+        params: [
+          id,
+          r.kind,
+          r.platform,
+          r.subjectKey,
+          r.subjectValue,
+          r.subjectHash,
+          r.category,
+          r.description,
+          r.evidence,
+          r.occurredAt,
+          r.contact,
+          r.consent ? 1 : 0,
+          r.reporter,
+          r.directoryMatch ? 1 : 0,
+          r.analysis?.verdict ?? null,
+          r.analysis?.score ?? null,
+          r.analysis?.category ?? null,
+          'pending',
+          createdAt,
+        ],
+      },
+      ...[...new Set(r.mentionHashes)]
+        .filter((h) => h !== r.subjectHash)
+        .map((h) => ({ sql: `INSERT INTO report_mentions (report_id, hash) VALUES (?, ?)`, params: [id, h] })),
+    ];
+    await this.batch(statements);
+    const { subjectHash: _s, mentionHashes: _m, ...rest } = r;
+    return {
+      ...rest,
+      id,
+      status: 'pending',
+      reviewNote: null,
+      reviewedBy: null,
+      reviewedAt: null,
+      mergedInto: null,
+      createdAt,
+      evidencePurgedAt: null,
+    };
+  }
+
+  async getReport(id: string): Promise<Report | null> {
+    const rows = await this.all(`SELECT * FROM reports WHERE id = ?`, [id]);
+    return rows[0] ? toReport(rows[0]) : null;
+  }
+
+  async listReports(f: ReportFilter): Promise<{ items: Report[]; total: number }> {
+    const where: string[] = [];
+    const params: Param[] = [];
+    const add = (cond: string, v: Param): void => {
+      where.push(cond);
+      params.push(v);
+    };
+    if (f.status) add('status = ?', f.status);
+    if (f.kind) add('kind = ?', f.kind);
+    if (f.category) add('category = ?', f.category);
+    if (f.subjectHash) add('subject_hash = ?', f.subjectHash);
+    if (f.directoryMatch !== undefined) add('directory_match = ?', f.directoryMatch ? 1 : 0);
+    if (f.since !== undefined) add('created_at >= ?', f.since);
+    if (f.until !== undefined) add('created_at < ?', f.until);
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const limit = Math.max(1, Math.min(f.limit ?? 50, 500));
+    const offset = Math.max(0, f.offset ?? 0);
+    const [items, total] = await Promise.all([
+      this.all(`SELECT * FROM reports ${w} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`, [...params, limit, offset]),
+      this.all(`SELECT COUNT(*) AS n FROM reports ${w}`, params),
+    ]);
+    return { items: items.map(toReport), total: num(total[0]?.['n']) };
+  }
+
+  async reviewReport(id: string, review: Review): Promise<Report | null> {
+    const status: ReportStatus = review.action === 'confirm' ? 'confirmed' : review.action === 'reject' ? 'rejected' : 'merged';
+    const changed = await this.run(
+      `UPDATE reports SET status = ?, review_note = ?, reviewed_by = ?, reviewed_at = ?, merged_into = ? WHERE id = ?`,
+      [status, review.note, review.reviewer, Date.now(), review.action === 'merge' ? (review.into ?? null) : null, id],
+    );
+    return changed > 0 ? this.getReport(id) : null;
+  }
+
+  async identifierFacts(hashes: string[]): Promise<Map<string, IdentifierFacts>> {
+    const out = new Map<string, IdentifierFacts>();
+    const unique = [...new Set(hashes)];
+    if (unique.length === 0) return out;
+    const inList = placeholders(unique.length);
+    const [main, cats, mentions, feedback] = await Promise.all([
+      this.all(
+        `SELECT subject_hash AS h, COUNT(DISTINCT CASE WHEN status <> 'rejected' THEN reporter END) AS reporters, COUNT(*) AS reports,
+          SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END) AS confirmed, SUM(CASE WHEN status = 'rejected' THEN 1 ELSE 0 END) AS rejected,
+          SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS pending, MIN(created_at) AS first_seen, MAX(created_at) AS last_seen
+          FROM reports WHERE subject_hash IN (${inList}) GROUP BY subject_hash`,
+        unique,
+      ),
+      this.all(
+        `SELECT subject_hash AS h, category, COUNT(DISTINCT reporter) AS n FROM reports
+          WHERE subject_hash IN (${inList}) AND status <> 'rejected' GROUP BY subject_hash, category`,
+        unique,
+      ),
+      this.all(`SELECT hash AS h, COUNT(*) AS n FROM report_mentions WHERE hash IN (${inList}) GROUP BY hash`, unique),
+      this.all(
+        `SELECT identifier_hash AS h, COUNT(DISTINCT CASE WHEN kind = 'false_alarm' THEN reporter END) AS fa,
+          COUNT(DISTINCT CASE WHEN kind = 'missed_scam' THEN reporter END) AS ms
+          FROM feedback WHERE identifier_hash IN (${inList}) GROUP BY identifier_hash`,
+        unique,
+      ),
+    ]);
+    const get = (h: string): IdentifierFacts => {
+      let f = out.get(h);
+      if (!f) {
+        f = { hash: h, reporters: 0, byCategory: {}, reports: 0, confirmed: 0, rejected: 0, pending: 0, mentions: 0, firstSeen: null, lastSeen: null, falseAlarms: 0, missedScams: 0 };
+        out.set(h, f);
+      }
+      return f;
+    };
+    for (const r of main) {
+      const f = get(String(r['h']));
+      f.reporters = num(r['reporters']);
+      f.reports = num(r['reports']);
+      f.confirmed = num(r['confirmed']);
+      f.rejected = num(r['rejected']);
+      f.pending = num(r['pending']);
+      f.firstSeen = numOrNull(r['first_seen']);
+      f.lastSeen = numOrNull(r['last_seen']);
+    }
+    for (const r of cats) get(String(r['h'])).byCategory[r['category'] as CategoryId] = num(r['n']);
+    for (const r of mentions) get(String(r['h'])).mentions = num(r['n']);
+    for (const r of feedback) {
+      const f = get(String(r['h']));
+      f.falseAlarms = num(r['fa']);
+      f.missedScams = num(r['ms']);
+    }
+    return out;
+  }
+
+  async purgeEvidence(olderThan: number): Promise<number> {
+    return this.run(
+      `UPDATE reports SET evidence = NULL, contact = NULL, description = NULL, evidence_purged_at = ?
+        WHERE created_at < ? AND evidence_purged_at IS NULL`,
+      [Date.now(), olderThan],
+    );
+  }
+
+  async addFeedback(f: NewFeedback): Promise<Feedback> {
+    const id = newId('f');
+    const createdAt = Date.now();
+    await this.batch([
+      {
+        sql: `INSERT INTO feedback (id, target, kind, identifier_hash, subject, verdict, note, reporter, created_at) VALUES (${placeholders(9)})`,
+        params: [id, f.target, f.kind, f.identifierHash, f.subject, f.verdict, f.note, f.reporter, createdAt],
+      },
+    ]);
+    return { ...f, id, createdAt };
+  }
+
+  async listFeedback(limit: number, offset: number): Promise<Feedback[]> {
+    const rows = await this.all(`SELECT * FROM feedback ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`, [limit, offset]);
+    return rows.map(toFeedback);
+  }
+
+  async createApiKey(k: { id: string; hash: string; role: Role; name: string | null }): Promise<ApiKeyRecord> {
+    const createdAt = Date.now();
+    await this.batch([{ sql: `INSERT INTO api_keys (id, hash, role, name, created_at) VALUES (?, ?, ?, ?, ?)`, params: [k.id, k.hash, k.role, k.name, createdAt] }]);
+    return { id: k.id, role: k.role, name: k.name, createdAt, revokedAt: null };
+  }
+
+  async findApiKeyByHash(hash: string): Promise<ApiKeyRecord | null> {
+    const rows = await this.all(`SELECT * FROM api_keys WHERE hash = ?`, [hash]);
+    return rows[0] ? toKey(rows[0]) : null;
+  }
+
+  async listApiKeys(): Promise<ApiKeyRecord[]> {
+    return (await this.all(`SELECT * FROM api_keys ORDER BY created_at, id`)).map(toKey);
+  }
+
+  async revokeApiKey(id: string): Promise<boolean> {
+    return (await this.run(`UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`, [Date.now(), id])) > 0;
+  }
+
+  async blocklist(): Promise<BlocklistEntry[]> {
+    const confirmed = await this.all(
+      `SELECT subject_hash AS h, kind, subject_key, subject_value, category, reviewed_at FROM reports
+        WHERE status = 'confirmed' ORDER BY subject_key, reviewed_at DESC, id`,
+    );
+    const byHash = new Map<string, BlocklistEntry>();
+    for (const r of confirmed) {
+      const h = String(r['h']);
+      if (byHash.has(h)) continue; // rows come newest review first: the latest confirmed category wins
+      byHash.set(h, {
+        kind: r['kind'] as ReportKind,
+        key: String(r['subject_key']),
+        value: String(r['subject_value']),
+        category: r['category'] as CategoryId,
+        reporters: 0,
+        confirmedAt: num(r['reviewed_at']),
+      });
+    }
+    if (byHash.size === 0) return [];
+    const facts = await this.identifierFacts([...byHash.keys()]);
+    for (const [h, e] of byHash) e.reporters = facts.get(h)?.reporters ?? 0;
+    return [...byHash.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  async stats(opts: { days: number; top: number; now?: number }): Promise<Stats> {
+    const now = opts.now ?? Date.now();
+    const since = now - opts.days * 86_400_000;
+    const day = this.dayExpr('created_at');
+    const [status, cats, days, top, fb] = await Promise.all([
+      this.all(`SELECT status, COUNT(*) AS n FROM reports GROUP BY status`),
+      this.all(`SELECT category, COUNT(*) AS n FROM reports WHERE created_at >= ? GROUP BY category ORDER BY n DESC, category`, [since]),
+      this.all(`SELECT ${day} AS day, COUNT(*) AS n FROM reports WHERE created_at >= ? GROUP BY ${day} ORDER BY day`, [since]),
+      this.all(
+        `SELECT subject_key, MAX(subject_value) AS subject_value, MAX(kind) AS kind, COUNT(DISTINCT reporter) AS reporters, COUNT(*) AS reports
+          FROM reports WHERE status <> 'rejected' AND created_at >= ? GROUP BY subject_key ORDER BY reporters DESC, reports DESC, subject_key LIMIT ?`,
+        [since, opts.top],
+      ),
+      this.all(`SELECT kind, COUNT(*) AS n FROM feedback GROUP BY kind`),
+    ]);
+    const byStatus: Stats['byStatus'] = {};
+    let total = 0;
+    for (const r of status) {
+      byStatus[r['status'] as ReportStatus] = num(r['n']);
+      total += num(r['n']);
+    }
+    const feedback: Stats['feedback'] = {};
+    for (const r of fb) feedback[r['kind'] as FeedbackKind] = num(r['n']);
+    return {
+      total,
+      byStatus,
+      byCategory: cats.map((r) => ({ category: r['category'] as CategoryId, reports: num(r['n']) })),
+      byDay: days.map((r) => ({ day: String(r['day']), reports: num(r['n']) })),
+      topIdentifiers: top.map((r) => ({
+        key: String(r['subject_key']),
+        value: String(r['subject_value']),
+        kind: r['kind'] as ReportKind,
+        reporters: num(r['reporters']),
+        reports: num(r['reports']),
+      })),
+      feedback,
+    };
+  }
+}
