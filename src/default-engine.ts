@@ -1,9 +1,10 @@
 import { createEngine, type Engine } from './engine.js';
+import { modelScorer } from './model/index.js';
 
 let engine: Engine | null = null;
 
 /** The engine with everything fanzha ships (knowledge, intelligence checkers, model), built on first use. */
 export function defaultEngine(): Engine {
-  engine ??= createEngine({});
+  engine ??= createEngine({ model: modelScorer });
   return engine;
 }

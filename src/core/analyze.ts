@@ -3,9 +3,11 @@ import { advise, summarize } from './explain.js';
 import { compileKnowledge, type CompiledKnowledge, type KnowledgeData } from './knowledge.js';
 import { detectLang } from './lang.js';
 import { normalize } from './normalize/normalize.js';
+import type { TextView } from './normalize/text-view.js';
 import { score } from './score.js';
 import { emit, tagsOf } from './signals/emit.js';
 import { entitySignals, isServiceSender } from './signals/entity-signals.js';
+import { discountQuoted } from './signals/quoted.js';
 import { ruleSignals } from './signals/rule-signals.js';
 import type { Analysis, AnalyzeOptions, Entity, Signal, Thresholds } from './types.js';
 
@@ -16,7 +18,10 @@ export const DEFAULT_MAX_LENGTH = 100_000;
 export type EntityChecker = (entities: Entity[], text: string, k: CompiledKnowledge, options: AnalyzeOptions) => Signal[];
 
 /** A learned model scored beside the rules; returns its own signals (with spans) or none. */
-export type ModelScorer = (input: { text: string; compact: string; signals: Signal[]; entities: Entity[] }, k: CompiledKnowledge) => Signal[];
+export type ModelScorer = (
+  input: { text: string; compact: string; compactView?: TextView; signals: Signal[]; entities: Entity[] },
+  k: CompiledKnowledge,
+) => Signal[];
 
 export interface EngineParts {
   checkers?: EntityChecker[];
@@ -44,10 +49,10 @@ export function collectEvidence(input: string, data: KnowledgeData, options: Ana
   const n = normalize(original, k.normalize);
   const lang = detectLang(n.norm.text);
   const entities = extractEntities(n, original, k);
-  const signals: Signal[] = [...ruleSignals(n, k, lang), ...entitySignals(entities, k, options.sender)];
+  const signals: Signal[] = discountQuoted([...ruleSignals(n, k, lang), ...entitySignals(entities, k, options.sender)], original);
   for (const check of parts.checkers ?? []) signals.push(...check(entities, original, k, options));
   if (parts.model && options.useModel !== false) {
-    signals.push(...parts.model({ text: original, compact: n.compact.text, signals, entities }, k));
+    signals.push(...parts.model({ text: original, compact: n.compact.text, compactView: n.compact, signals, entities }, k));
   }
   signals.push(...(options.extraSignals ?? []));
   signals.push(...contextSignals(signals, options, k));

@@ -1,6 +1,6 @@
 import type { CategoryInfo, DirectoryEntry, KnowledgeData, Rule, SignalDef } from '../knowledge/schema.js';
 import { KeywordMatcher } from './matching/keyword-matcher.js';
-import { compactString, normalizeChars, type NormalizeKnowledge } from './normalize/normalize.js';
+import { compactString, normalizeChars, t2sTable, type NormalizeKnowledge } from './normalize/normalize.js';
 import type { CategoryId } from './types.js';
 
 export type { KnowledgeData } from '../knowledge/schema.js';
@@ -52,7 +52,7 @@ export function compileKnowledge(data: KnowledgeData): CompiledKnowledge {
   }
   const compiled: CompiledKnowledge = {
     data,
-    normalize: { t2s, evasions },
+    normalize: { t2s, t2sTable: t2sTable(t2s), evasions },
     rules: data.rules.map((rule) => ({ rule, regexes: (rule.regex ?? []).map((r) => new RegExp(r, 'gu')) })),
     ruleMatcher: new KeywordMatcher(keywords.filter(([k]) => k.length > 0)),
     brandMatcher: new KeywordMatcher(brandKeys.filter(([k]) => k.length > 0)),

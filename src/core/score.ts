@@ -42,6 +42,8 @@ export function composites(signals: Signal[], policy: KnowledgeData['policy']): 
 export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thresholds): Scored {
   const policy = k.data.policy;
   const byCategory = new Map<CategoryId, number>();
+  // Category hints only help tell which category; they never raise the risk score.
+  const hints = new Map<CategoryId, number>();
   let tactic = 0;
   let negative = 0;
   let spam = 0;
@@ -52,15 +54,19 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
       spam += s.weight;
       continue;
     }
+    if (tags.includes('hint')) {
+      if (s.category) hints.set(s.category, (hints.get(s.category) ?? 0) + s.weight);
+      continue;
+    }
     if (s.weight < 0) negative += s.weight;
     else if (s.category) byCategory.set(s.category, (byCategory.get(s.category) ?? 0) + s.weight);
     else tactic += s.weight;
   }
   const tacticPart = Math.min(tactic, policy.tacticCap);
   const ranked = [...byCategory.entries()]
-    .map(([id, v]) => ({ id, raw: Math.min(v, policy.categoryCap) }))
-    .sort((a, b) => b.raw - a.raw || CATEGORY_IDS.indexOf(a.id) - CATEGORY_IDS.indexOf(b.id));
-  const top = ranked[0]?.raw ?? 0;
+    .map(([id, v]) => ({ id, raw: Math.min(v, policy.categoryCap), rank: Math.min(v, policy.categoryCap) + (hints.get(id) ?? 0) }))
+    .sort((a, b) => b.rank - a.rank || CATEGORY_IDS.indexOf(a.id) - CATEGORY_IDS.indexOf(b.id));
+  const top = Math.max(0, ...ranked.map((r) => r.raw));
   const factor = dimensions(signals) <= 1 && !signals.some((x) => x.weight >= policy.strongSignalWeight) ? policy.singleDimensionFactor : 1;
   const raw = (top + tacticPart) * factor + negative;
   const s = toScore(raw, policy.scale);
@@ -72,7 +78,7 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
   const categories: CategoryScore[] = ranked.map((r) => ({ id: r.id, score: toScore(r.raw + tacticPart + negative, policy.scale) }));
   let category: CategoryId | null = null;
   if (verdict === 'scam' || verdict === 'suspicious') {
-    category = ranked[0]?.id ?? fallbackCategory(signals);
+    category = ranked[0]?.id ?? bestHint(hints) ?? fallbackCategory(signals);
     if (!ranked.length) categories.push({ id: category, score: s });
   }
   return { score: s, spamScore, verdict, category, categories, composites: fired };
@@ -91,6 +97,18 @@ function dimensions(signals: Signal[]): number {
     }
   }
   return seen.size;
+}
+
+function bestHint(hints: Map<CategoryId, number>): CategoryId | null {
+  let best: CategoryId | null = null;
+  let weight = 0;
+  for (const [id, w] of hints) {
+    if (w > weight) {
+      best = id;
+      weight = w;
+    }
+  }
+  return best;
 }
 
 /** With no category-specific evidence, a link or code request reads as phishing, anything else as other_scam. */

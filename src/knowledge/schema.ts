@@ -16,7 +16,7 @@ const keywordList = z.array(keyword).min(1);
 /** Stable UPPER_SNAKE ids, as Rspamd symbols: an id is never reused for another meaning. */
 const signalId = z.string().regex(/^[A-Z][A-Z0-9_]{2,63}$/, 'ids are UPPER_SNAKE, 3–64 characters');
 
-export const ruleTag = z.enum(['claim', 'pretext', 'action', 'pressure', 'payment', 'lure', 'benign', 'spam', 'contact']);
+export const ruleTag = z.enum(['claim', 'pretext', 'action', 'pressure', 'payment', 'lure', 'benign', 'spam', 'contact', 'hint', 'warning']);
 
 export const ruleSchema = z
   .object({
@@ -182,6 +182,8 @@ export const directoryEntrySchema = z
     neverDoes: z.array(localized).default([]),
     /** Which taxonomy category a scam in this organisation's name usually falls under. */
     impersonatedAs: category.optional(),
+    /** Where the organisation is based (ISO 3166 code): a foreign caller claiming a CN organisation is a red flag. */
+    country: z.string().regex(/^[A-Z]{2}$/).default('CN'),
     sources: z.array(sourceRef).min(1),
     verified: verifiedLevel,
   })

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { registerCheck } from './check.js';
 import { registerExplain } from './explain.js';
+import { registerServe } from './serve.js';
 
 /** Every CLI command registers itself here, one line each. */
 export function registerCommands(program: Command): void {
   registerCheck(program);
   registerExplain(program);
+  registerServe(program);
 }

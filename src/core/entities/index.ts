@@ -29,16 +29,48 @@ function extractBrands(n: NormalizedText, original: string, k: CompiledKnowledge
     seen.set(key, e);
     out.push(e);
   }
-  // Keep only the longest alias where two overlap ("京东金条" over "京东").
-  return out.filter((e) => !out.some((o) => o !== e && o.start <= e.start && o.end >= e.end && o.end - o.start > e.end - e.start));
+  return longestNonNested(out).slice(0, MAX_BRANDS);
+}
+
+const MAX_BRANDS = 200;
+
+/** Keeps only the longest alias where two overlap ("京东金条" over "京东"); one sweep over sorted spans. */
+function longestNonNested(list: Entity[]): Entity[] {
+  const sorted = [...list].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Entity[] = [];
+  let coverEnd = -1;
+  for (const e of sorted) {
+    if (e.end <= coverEnd) continue;
+    kept.push(e);
+    coverEnd = e.end;
+  }
+  return kept;
 }
 
 /** Removes entities that sit inside a larger one of another kind (the digits of a URL are not a phone number). */
 function dropNested(entities: Entity[]): Entity[] {
-  const containers = entities.filter((e) => e.kind === 'url' || e.kind === 'email' || e.kind === 'case_number' || e.kind === 'bank_card' || e.kind === 'id_number');
-  return entities.filter(
-    (e) => !containers.some((c) => c !== e && c.kind !== e.kind && c.start <= e.start && c.end >= e.end && c.end - c.start > e.end - e.start),
-  );
+  const containers = entities
+    .filter((e) => e.kind === 'url' || e.kind === 'email' || e.kind === 'case_number' || e.kind === 'bank_card' || e.kind === 'id_number')
+    .sort((a, b) => a.start - b.start);
+  if (containers.length === 0) return entities;
+  return entities.filter((e) => {
+    // Binary search for the last container starting at or before e.
+    let lo = 0;
+    let hi = containers.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((containers[mid]?.start ?? 0) <= e.start) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let i = found; i >= 0 && i > found - 8; i--) {
+      const c = containers[i];
+      if (c && c !== e && c.kind !== e.kind && c.end >= e.end && c.end - c.start > e.end - e.start) return false;
+    }
+    return true;
+  });
 }
 
 export function extractEntities(n: NormalizedText, original: string, k: CompiledKnowledge): Entity[] {

@@ -5,6 +5,8 @@ import type { KeywordMatcher } from '../matching/keyword-matcher.js';
 /** What normalisation needs from the knowledge: a traditional→simplified table and the evasion lexicon. */
 export interface NormalizeKnowledge {
   t2s: Readonly<Record<string, string>>;
+  /** The same table indexed by code point − 0x3400 (0 = unchanged): the hot path avoids hashing. */
+  t2sTable: Uint16Array;
   /** Matches evasive spellings on the char-normalised text; payload = replacement. */
   evasions: KeywordMatcher<string>;
 }
@@ -37,10 +39,36 @@ function charForm(cp: number, t2s: Readonly<Record<string, string>>): string {
   return out;
 }
 
+const CJK_BASE = 0x3400;
+const CJK_END = 0x9fff;
+
+/** Builds the typed traditional→simplified table once per knowledge. */
+export function t2sTable(t2s: Readonly<Record<string, string>>): Uint16Array {
+  const table = new Uint16Array(CJK_END - CJK_BASE + 1);
+  for (const [from, to] of Object.entries(t2s)) {
+    const f = from.charCodeAt(0);
+    if (from.length === 1 && to.length === 1 && f >= CJK_BASE && f <= CJK_END) table[f - CJK_BASE] = to.charCodeAt(0);
+  }
+  return table;
+}
+
 /** Pass 1: one code point at a time (NFKC, width, case, traditional→simplified, invisible characters). */
-function charPass(original: string, t2s: Readonly<Record<string, string>>): TextView {
+function charPass(original: string, t2s: Readonly<Record<string, string>>, table?: Uint16Array): TextView {
   const b = new TextViewBuilder(original.length);
   for (let i = 0; i < original.length; ) {
+    const c = original.charCodeAt(i);
+    // Fast path: lower-case ASCII letters, digits and CJK ideographs with no traditional form to fold.
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      b.pushUnit(original[i] ?? '', i, i + 1);
+      i++;
+      continue;
+    }
+    if (c >= 0x4e00 && c <= CJK_END) {
+      const mapped = table ? table[c - CJK_BASE] || c : c;
+      b.pushCode(table ? mapped : (t2s[original[i] ?? '']?.charCodeAt(0) ?? c), i, i + 1);
+      i++;
+      continue;
+    }
     const cp = original.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
     if (!isInvisible(cp)) {
@@ -70,7 +98,7 @@ function evasionPass(view: TextView, evasions: KeywordMatcher<string>): TextView
   for (let m = NUMERAL_RUN.exec(text); m; m = NUMERAL_RUN.exec(text)) {
     if (HAN_NUMERAL.test(m[0])) numeralRuns.push([m.index, m.index + m[0].length]);
   }
-  if (replaceAt.size === 0 && numeralRuns.length === 0 && !/\d[ol]\d/.test(text)) return view;
+  if (replaceAt.size === 0 && numeralRuns.length === 0 && !/\d[ol]{1,3}\d/.test(text)) return view;
 
   const b = new TextViewBuilder(text.length + 16);
   let run = 0;
@@ -86,11 +114,20 @@ function evasionPass(view: TextView, evasions: KeywordMatcher<string>): TextView
     const ch = text[i] ?? '';
     let out = ch;
     if (inRun) out = CHINESE_DIGITS[ch] ?? ch;
-    else if (LETTER_DIGIT.test(ch) && isDigit(text[i - 1]) && isDigit(text[i + 1])) out = ch === 'o' ? '0' : '1';
-    b.push(out, view.from[i] ?? 0, view.to[i] ?? 0);
+    else if (LETTER_DIGIT.test(ch) && inDigitRun(text, i)) out = ch === 'o' ? '0' : '1';
+    b.pushUnit(out, view.from[i] ?? 0, view.to[i] ?? 0);
     i++;
   }
   return b.build();
+}
+
+/** True when position i is inside a run of at most 3 o/l letters with digits on both sides ("138OO138000"). */
+function inDigitRun(text: string, i: number): boolean {
+  let a = i;
+  let b = i;
+  while (a > 0 && i - a < 3 && LETTER_DIGIT.test(text[a - 1] ?? '')) a--;
+  while (b < text.length - 1 && b - i < 3 && LETTER_DIGIT.test(text[b + 1] ?? '')) b++;
+  return b - a < 3 && isDigit(text[a - 1]) && isDigit(text[b + 1]);
 }
 
 function isDigit(ch: string | undefined): boolean {
@@ -118,9 +155,9 @@ export function compactView(view: TextView): TextView {
       pendingGap = true;
       continue;
     }
-    if (pendingGap && isAsciiAlnum(ch) && isAsciiAlnum(b.lastChar())) b.push(' ', view.from[i] ?? 0, view.from[i] ?? 0);
+    if (pendingGap && isAsciiAlnum(ch) && isAsciiAlnum(b.lastChar())) b.pushUnit(' ', view.from[i] ?? 0, view.from[i] ?? 0);
     pendingGap = false;
-    b.push(ch, view.from[i] ?? 0, view.to[i] ?? 0);
+    b.pushUnit(ch, view.from[i] ?? 0, view.to[i] ?? 0);
   }
   return b.build();
 }
@@ -131,7 +168,7 @@ export function compactString(s: string, t2s: Readonly<Record<string, string>>):
 }
 
 export function normalize(original: string, k: NormalizeKnowledge): NormalizedText {
-  const norm = evasionPass(charPass(original, k.t2s), k.evasions);
+  const norm = evasionPass(charPass(original, k.t2s, k.t2sTable), k.evasions);
   return { norm, compact: compactView(norm) };
 }
 

@@ -12,7 +12,9 @@ export interface TextView {
 }
 
 export class TextViewBuilder {
-  private parts: string[] = [];
+  private text = '';
+  /** Code units not yet flushed into `text` (building strings in chunks is much faster than unit by unit). */
+  private pending: number[] = [];
   private from: Int32Array;
   private to: Int32Array;
   private length = 0;
@@ -32,12 +34,34 @@ export class TextViewBuilder {
       this.to[this.length + i] = end;
     }
     this.length += n;
-    this.parts.push(s);
+    this.flush();
+    this.text += s;
   }
 
-  /** Appends one unit of another view, keeping its mapping. */
-  pushMapped(s: string, start: number, end: number): void {
-    this.push(s, start, end);
+  /** Appends one code unit by number: the fastest path. */
+  pushCode(code: number, start: number, end: number): void {
+    if (this.length + 1 > this.from.length) this.grow(this.length + 1);
+    this.from[this.length] = start;
+    this.to[this.length] = end;
+    this.length++;
+    this.pending.push(code);
+    if (this.pending.length >= 4096) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.text += String.fromCharCode(...this.pending);
+    this.pending = [];
+  }
+
+  /** Appends one UTF-16 unit that maps to original [start, end): the hot path of normalisation. */
+  pushUnit(ch: string, start: number, end: number): void {
+    if (this.length + 1 > this.from.length) this.grow(this.length + 1);
+    this.from[this.length] = start;
+    this.to[this.length] = end;
+    this.length++;
+    this.pending.push(ch.charCodeAt(0));
+    if (this.pending.length >= 4096) this.flush();
   }
 
   get size(): number {
@@ -46,12 +70,14 @@ export class TextViewBuilder {
 
   /** The last unit pushed, or '' when empty (used to avoid double separators). */
   lastChar(): string {
-    const last = this.parts[this.parts.length - 1];
-    return last ? last[last.length - 1] ?? '' : '';
+    const p = this.pending;
+    if (p.length > 0) return String.fromCharCode(p[p.length - 1] ?? 0);
+    return this.text.length > 0 ? this.text[this.text.length - 1] ?? '' : '';
   }
 
   build(): TextView {
-    return { text: this.parts.join(''), from: this.from.subarray(0, this.length), to: this.to.subarray(0, this.length) };
+    this.flush();
+    return { text: this.text, from: this.from.subarray(0, this.length), to: this.to.subarray(0, this.length) };
   }
 
   private grow(min: number): void {

@@ -1,0 +1,80 @@
+/**
+ * The learned model as an engine part (ModelScorer): one signal per message.
+ * - MODEL_SCAM when P(scam) reaches the calibrated level: weight = signal weight × P(scam), category = the model's
+ *   top category when it is clear enough, spans = the n-grams that pushed toward it most;
+ * - MODEL_SPAM (a spam marker) when spam is the model's best guess and P(spam) is high;
+ * - MODEL_LEGIT (negative, benign) when the model is very sure the message is ordinary.
+ */
+import type { ModelScorer } from '../core/analyze.js';
+import type { CompiledKnowledge } from '../core/knowledge.js';
+import { toOriginal, type TextView } from '../core/normalize/text-view.js';
+import { emit } from '../core/signals/emit.js';
+import type { Signal, Span } from '../core/types.js';
+import { classIndex, FIRST_SCAM, LEGIT, SPAM } from './classes.js';
+import { LinearScorer, type LinearModel, type Prediction } from './linear.js';
+import type { FeatureInput } from './features.js';
+
+export interface ModelTap {
+  /** Called for every message with the model's input and prediction (null when skipModel). */
+  observe: (input: FeatureInput, prediction: Prediction | null) => void;
+  /** Don't load or run the model at all (the trainer only needs the features the engine sees). */
+  skipModel?: boolean;
+}
+
+const pct = (p: number): string => `${Math.round(p * 100)}%`;
+
+/** Maps compact-text ranges to original spans, and quotes the n-grams for the explanation. */
+function evidence(ranges: { start: number; end: number }[], view: TextView | undefined, original: string): { spans: Span[]; quoted: string } {
+  if (!view) return { spans: [], quoted: '' };
+  const spans = ranges.map((r) => toOriginal(view, r.start, r.end)).filter((s) => s.end > s.start);
+  const quoted = spans.map((s) => `“${original.slice(s.start, s.end)}”`).join('、');
+  return { spans, quoted };
+}
+
+export function buildModelSignal(scorer: LinearScorer, p: Prediction, k: CompiledKnowledge, text: string, view: TextView | undefined): Signal | null {
+  const cal = scorer.model.calibration;
+  if (p.pScam >= cal.emitScam && p.pScam >= p.pSpam) {
+    const cat = p.categoryShare >= cal.categoryShare ? p.category : null;
+    const toward = p.category ? classIndex(p.category) : FIRST_SCAM;
+    const { spans, quoted } = evidence(scorer.topTextFeatures(toward, LEGIT, 3), view, text);
+    const info = cat ? k.categories.get(cat) : undefined;
+    const s = emit(k, 'MODEL_SCAM', 'model', spans, {
+      probability: Number(p.pScam.toFixed(3)),
+      percent: pct(p.pScam),
+      category: p.category,
+      categoryZh: info?.name.zh ?? '诈骗',
+      categoryEn: info?.name.en ?? 'a scam',
+      ngrams: quoted || '—',
+      model: scorer.model.version,
+    });
+    return s ? { ...s, category: cat, weight: Math.round(s.weight * p.pScam) } : null;
+  }
+  if (p.pSpam >= cal.emitSpam && p.pSpam > p.pScam && p.pSpam > p.pLegit) {
+    const { spans, quoted } = evidence(scorer.topTextFeatures(SPAM, LEGIT, 3), view, text);
+    const s = emit(k, 'MODEL_SPAM', 'model', spans, { probability: Number(p.pSpam.toFixed(3)), percent: pct(p.pSpam), ngrams: quoted || '—', model: scorer.model.version });
+    return s ? { ...s, weight: Math.round(s.weight * p.pSpam) } : null;
+  }
+  if (p.pLegit >= cal.emitLegit) {
+    const s = emit(k, 'MODEL_LEGIT', 'model', [], { probability: Number(p.pLegit.toFixed(3)), percent: pct(p.pLegit), model: scorer.model.version });
+    return s ? { ...s, weight: Math.round(s.weight * p.pLegit) } : null;
+  }
+  return null;
+}
+
+/** A ModelScorer over a model that is built on first use (decoding the artefact once). */
+export function createModelScorer(load: () => LinearModel, tap: () => ModelTap | null = () => null): ModelScorer {
+  let scorer: LinearScorer | null = null;
+  return (input, k) => {
+    const t = tap();
+    const features: FeatureInput = { compact: input.compact, signals: input.signals, entities: input.entities };
+    if (t?.skipModel) {
+      t.observe(features, null);
+      return [];
+    }
+    scorer ??= new LinearScorer(load());
+    const p = scorer.predict(features);
+    t?.observe(features, p);
+    const s = buildModelSignal(scorer, p, k, input.text, input.compactView);
+    return s ? [s] : [];
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * buildServer(deps): the fanzha HTTP service as a Fastify instance (not listening; the caller listens or uses
+ * app.inject). Order of a request: per-address rate limit → API key → per-key rate limit → role check →
+ * schema validation → handler. Every error leaves as {error:{code,message,field?}}; no stack reaches a client.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { defaultEngine } from '../default-engine.js';
+import type { Engine } from '../engine.js';
+import type { Store } from '../store/types.js';
+import { resolveConfig, type ServerConfig } from './config.js';
+import type { Ctx } from './context.js';
+import { ApiError, ERRORS, type ErrorCode } from './errors.js';
+import { Intelligence, loadIntel, type IntelModule } from './intelligence.js';
+import { KeyVerifier, roleAllows } from './keys.js';
+import { Metrics } from './metrics.js';
+import { startRetention } from './retention.js';
+import { adminRoutes } from './routes/admin.js';
+import { analystRoutes } from './routes/analyst.js';
+import { analyzeRoutes } from './routes/analyze.js';
+import { feedbackRoutes } from './routes/feedback.js';
+import { healthRoutes } from './routes/health.js';
+import { lookupRoutes } from './routes/lookup.js';
+import { reportRoutes } from './routes/reports.js';
+
+export interface ServerDeps {
+  store: Store;
+  engine?: Engine;
+  config?: Partial<ServerConfig>;
+  /** Fastify/pino logger options; false (the default) for silence in tests. */
+  logger?: FastifyServerOptions['logger'];
+  /** The intelligence checkers; undefined loads src/intel if present, null disables. */
+  intel?: IntelModule | null;
+  /** Close the store when the server closes (true for `fanzha serve`). */
+  closeStore?: boolean;
+}
+
+const VERSION = '0.1.0';
+
+function send(reply: import('fastify').FastifyReply, code: ErrorCode, message?: string, field?: string): void {
+  const e = new ApiError(code, message, field);
+  void reply.code(e.status).type('application/json; charset=utf-8').send(e.body());
+}
+
+function fieldOf(err: FastifyError): string | undefined {
+  const v = err.validation?.[0];
+  if (!v) return undefined;
+  const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty;
+  const extra = (v.params as { additionalProperty?: string } | undefined)?.additionalProperty;
+  const path = v.instancePath.replace(/^\//, '');
+  const leaf = missing ?? extra;
+  return [path, leaf].filter(Boolean).join('/') || undefined;
+}
+
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const config = resolveConfig(deps.config);
+  const engine = deps.engine ?? defaultEngine();
+  const intelModule = deps.intel === undefined ? await loadIntel() : deps.intel;
+  const metrics = new Metrics();
+  const ctx: Ctx = {
+    store: deps.store,
+    engine,
+    config,
+    metrics,
+    intel: new Intelligence(deps.store, engine, intelModule),
+    keys: new KeyVerifier(deps.store, config.keyCacheSeconds * 1000),
+  };
+
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    // Access lines come from our onResponse hook (debug level), not Fastify's two info lines per request.
+    logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  });
+  app.decorateRequest('auth', null);
+
+  app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
+    if (err instanceof ApiError) return send(reply, err.code, err.message, err.field);
+    const e = err as FastifyError;
+    if (e.validation) return send(reply, 'FZ_ERR_VALIDATION', `${e.validationContext ?? 'request'}: ${e.message}`, fieldOf(e));
+    switch (e.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return send(reply, 'FZ_ERR_BODY_TOO_LARGE');
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return send(reply, 'FZ_ERR_MEDIA_TYPE');
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return send(reply, 'FZ_ERR_BAD_JSON');
+    }
+    if (e.statusCode === 429) return send(reply, 'FZ_ERR_RATE_LIMITED', e.message);
+    if (e.statusCode === 400 && e instanceof SyntaxError) return send(reply, 'FZ_ERR_BAD_JSON');
+    if (e.statusCode === 413) return send(reply, 'FZ_ERR_BODY_TOO_LARGE');
+    if (e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500) return send(reply, 'FZ_ERR_VALIDATION', e.message);
+    req.log.error({ err: e }, 'unhandled error');
+    return send(reply, 'FZ_ERR_INTERNAL', ERRORS.FZ_ERR_INTERNAL.message);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'fanzha 反诈 API',
+        version: VERSION,
+        description: 'Scam analysis, lookups and community reports. Errors are {error:{code,message,field?}}; see docs/api.md for the catalogue.',
+      },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer fz_… (or X-API-Key)' } } },
+      security: [{ apiKey: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  // Per-address limit first, so floods are cut before any key lookup.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, c) => ({ statusCode: 429, message: `Rate limit exceeded: at most ${c.max} requests per ${c.after}` }),
+  });
+  const perIp = app.rateLimit({
+    max: config.rateLimits.perIp,
+    timeWindow: config.rateLimits.windowMs,
+    keyGenerator: (req) => `ip:${req.ip}`,
+  });
+  const perKey = app.rateLimit({
+    max: (req) => config.rateLimits[req.auth?.role ?? 'public'],
+    timeWindow: config.rateLimits.windowMs,
+    keyGenerator: (req) => (req.auth?.keyId ? `key:${req.auth.keyId}` : `anon:${req.ip}`),
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    const role = req.routeOptions.config.role;
+    if (!role) return;
+    await perIp.call(app, req, reply);
+    if (reply.sent) return;
+    const header = req.headers.authorization;
+    const key = header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : (req.headers['x-api-key'] as string | undefined);
+    if (key) {
+      const rec = await ctx.keys.verify(key);
+      if (!rec) throw new ApiError('FZ_ERR_BAD_KEY');
+      req.auth = { role: rec.role, keyId: rec.id };
+    } else if (config.publicAccess) {
+      req.auth = { role: 'public', keyId: null };
+    }
+    await perKey.call(app, req, reply);
+    if (reply.sent) return;
+    if (!req.auth) throw new ApiError('FZ_ERR_UNAUTHENTICATED');
+    if (!roleAllows(req.auth.role, role)) throw new ApiError('FZ_ERR_FORBIDDEN', `this endpoint needs the ${role} role`);
+  });
+
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    metrics.request(req.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    if (reply.statusCode >= 500) req.log.error({ method: req.method, url: req.url, status: reply.statusCode }, 'request failed');
+    else req.log.debug({ method: req.method, url: route, status: reply.statusCode, ms: reply.elapsedTime }, 'request');
+  });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(async (i) => healthRoutes(i, ctx));
+  await app.register(async (i) => analyzeRoutes(i, ctx));
+  await app.register(async (i) => lookupRoutes(i, ctx));
+  await app.register(async (i) => reportRoutes(i, ctx));
+  await app.register(async (i) => feedbackRoutes(i, ctx));
+  await app.register(async (i) => analystRoutes(i, ctx));
+  await app.register(async (i) => adminRoutes(i, ctx));
+
+  const webRoot = config.webRoot ? resolve(config.webRoot) : null;
+  const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '/';
+    // The web app routes on the client: any non-API GET that is not a file gets index.html.
+    if (hasWeb && (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/v1/') && path !== '/v1' && !/\.[a-z0-9]{1,8}$/i.test(path)) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return send(reply, 'FZ_ERR_NOT_FOUND', `no route ${req.method} ${path}`);
+  });
+
+  const stopRetention = startRetention(deps.store, config.retentionDays, app.log);
+  app.addHook('onClose', async () => {
+    stopRetention();
+    if (deps.closeStore) await deps.store.close();
+  });
+  return app;
+}

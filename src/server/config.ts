@@ -1,0 +1,42 @@
+/** Server settings, with defaults; `fanzha serve` fills them from flags and FANZHA_* environment variables. */
+export interface RateLimits {
+  /** Requests per window for each API key (or each address without a key), by role. */
+  public: number;
+  analyst: number;
+  admin: number;
+  /** Requests per window for each client address, whatever the key. */
+  perIp: number;
+  windowMs: number;
+}
+
+export interface ServerConfig {
+  /** Allow requests without an API key, with the public role. */
+  publicAccess: boolean;
+  rateLimits: RateLimits;
+  /** Largest JSON body, in bytes (batch analyze has its own). */
+  bodyLimit: number;
+  batchBodyLimit: number;
+  /** Raw evidence and contacts of reports older than this are deleted (0 = keep forever). */
+  retentionDays: number;
+  /** Folder of the built web app (served at /), or null. */
+  webRoot: string | null;
+  /** Trust X-Forwarded-For (only behind a proxy you control). */
+  trustProxy: boolean;
+  /** Seconds an API-key check is cached in memory (revocation reaches other processes within this). */
+  keyCacheSeconds: number;
+}
+
+export const DEFAULT_CONFIG: ServerConfig = {
+  publicAccess: false,
+  rateLimits: { public: 600, analyst: 6000, admin: 6000, perIp: 12000, windowMs: 60_000 },
+  bodyLimit: 256 * 1024,
+  batchBodyLimit: 16 * 1024 * 1024,
+  retentionDays: 180,
+  webRoot: null,
+  trustProxy: false,
+  keyCacheSeconds: 5,
+};
+
+export function resolveConfig(partial: Partial<ServerConfig> = {}): ServerConfig {
+  return { ...DEFAULT_CONFIG, ...partial, rateLimits: { ...DEFAULT_CONFIG.rateLimits, ...partial.rateLimits } };
+}

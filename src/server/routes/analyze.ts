@@ -1,0 +1,142 @@
+/** POST /v1/analyze and /v1/analyze/batch. Nothing of an analyze request is ever stored. */
+import type { FastifyInstance } from 'fastify';
+import type { Analysis, AnalyzeOptions, Turn } from '../../core/types.js';
+import type { Ctx } from '../context.js';
+import { ApiError, ERRORS } from '../errors.js';
+import type { IdentifierInfo } from '../intelligence.js';
+import { analyzeInputSchema, analyzeResultSchema, CHANNELS, errorResponses, MAX_TEXT } from '../schemas.js';
+
+export interface AnalyzeInput {
+  text?: string;
+  turns?: Turn[];
+  lang?: 'zh' | 'en';
+  channel?: AnalyzeOptions['channel'];
+  sender?: string;
+  id?: string;
+}
+
+export interface AnalyzeResult {
+  analysis: Analysis;
+  identifiers: IdentifierInfo[];
+  message: string;
+}
+
+const isStr = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+
+/** Checks one analyze input by hand (batch items are checked one by one so a bad item fails alone). */
+export function checkAnalyzeInput(raw: unknown): AnalyzeInput {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ApiError('FZ_ERR_VALIDATION', 'an item must be an object');
+  const o = raw as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    if (!(k in analyzeInputSchema.properties)) throw new ApiError('FZ_ERR_VALIDATION', `unknown property "${k}"`, k);
+  }
+  if ((o['text'] === undefined) === (o['turns'] === undefined)) throw new ApiError('FZ_ERR_ANALYZE_INPUT');
+  if (o['text'] !== undefined && !isStr(o['text'], MAX_TEXT)) throw new ApiError('FZ_ERR_VALIDATION', `text must be a string of at most ${MAX_TEXT} characters`, 'text');
+  if (o['turns'] !== undefined) {
+    const t = o['turns'];
+    if (!Array.isArray(t) || t.length > 500) throw new ApiError('FZ_ERR_VALIDATION', 'turns must be an array of at most 500 turns', 'turns');
+    t.forEach((turn: unknown, i) => {
+      const x = turn as Record<string, unknown> | null;
+      if (typeof x !== 'object' || x === null || !isStr(x['speaker'], 100) || !isStr(x['text'], MAX_TEXT)) {
+        throw new ApiError('FZ_ERR_VALIDATION', 'each turn needs speaker and text strings', `turns/${i}`);
+      }
+    });
+  }
+  if (o['lang'] !== undefined && o['lang'] !== 'zh' && o['lang'] !== 'en') throw new ApiError('FZ_ERR_VALIDATION', 'lang is zh or en', 'lang');
+  if (o['channel'] !== undefined && !(CHANNELS as readonly unknown[]).includes(o['channel'])) {
+    throw new ApiError('FZ_ERR_VALIDATION', `channel is one of ${CHANNELS.join(', ')}`, 'channel');
+  }
+  if (o['sender'] !== undefined && !isStr(o['sender'], 64)) throw new ApiError('FZ_ERR_VALIDATION', 'sender is a string of at most 64 characters', 'sender');
+  if (o['id'] !== undefined && !isStr(o['id'], 100)) throw new ApiError('FZ_ERR_VALIDATION', 'id is a string of at most 100 characters', 'id');
+  return o as AnalyzeInput;
+}
+
+export async function runAnalyze(ctx: Ctx, input: AnalyzeInput): Promise<AnalyzeResult> {
+  if ((input.text === undefined) === (input.turns === undefined)) throw new ApiError('FZ_ERR_ANALYZE_INPUT');
+  const options: AnalyzeOptions = {};
+  if (input.channel) options.channel = input.channel;
+  if (input.sender) options.sender = input.sender;
+  const run = (o: AnalyzeOptions): Analysis => (input.turns ? ctx.engine.analyzeConversation(input.turns, o) : ctx.engine.analyze(input.text ?? '', o));
+  let analysis = run(options);
+  // Reputation needs the identifiers the engine found, so a second pass runs only when reports know something.
+  const { infos, signals } = await ctx.intel.forEntities(analysis.entities, input.sender);
+  if (signals.length > 0) analysis = run({ ...options, extraSignals: signals });
+  ctx.metrics.verdict(analysis.verdict);
+  return { analysis, identifiers: infos, message: analysis.summary[input.lang ?? 'zh'] };
+}
+
+export async function analyzeRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+  app.post<{ Body: AnalyzeInput }>(
+    '/v1/analyze',
+    {
+      config: { role: 'public' },
+      schema: {
+        tags: ['analyze'],
+        summary: 'Analyze one message or conversation',
+        description: 'Returns the engine analysis plus what reports and the official directory know about every identifier in it. Never stored.',
+        body: analyzeInputSchema,
+        response: { 200: analyzeResultSchema, ...errorResponses },
+      },
+    },
+    async (req) => runAnalyze(ctx, req.body),
+  );
+
+  app.post<{ Body: { items: unknown[] } }>(
+    '/v1/analyze/batch',
+    {
+      config: { role: 'public' },
+      bodyLimit: ctx.config.batchBodyLimit,
+      schema: {
+        tags: ['analyze'],
+        summary: 'Analyze up to 1000 items',
+        description: 'Results come back in order; an invalid item gets its own error and does not fail the batch.',
+        body: {
+          type: 'object',
+          required: ['items'],
+          additionalProperties: false,
+          properties: { items: { type: 'array', maxItems: 1000, items: {} } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              results: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    index: { type: 'integer' },
+                    id: { type: 'string' },
+                    ok: { type: 'boolean' },
+                    result: analyzeResultSchema,
+                    error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } } },
+                  },
+                },
+              },
+            },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const items = req.body.items;
+      if (items.length === 0 || items.length > 1000) throw new ApiError('FZ_ERR_BATCH_SIZE');
+      const results = [];
+      for (let i = 0; i < items.length; i++) {
+        const raw = items[i] as Record<string, unknown> | null;
+        const id = typeof raw?.['id'] === 'string' ? { id: raw['id'] } : {};
+        try {
+          results.push({ index: i, ...id, ok: true, result: await runAnalyze(ctx, checkAnalyzeInput(raw)) });
+        } catch (e) {
+          const err = e instanceof ApiError ? e : new ApiError('FZ_ERR_INTERNAL', ERRORS.FZ_ERR_INTERNAL.message);
+          if (!(e instanceof ApiError)) req.log.error({ err: e, item: i }, 'batch item failed');
+          results.push({ index: i, ...id, ok: false, error: err.body().error });
+        }
+        // Give other requests a turn during long batches.
+        if (i % 50 === 49) await new Promise((r) => setImmediate(r));
+      }
+      return { results };
+    },
+  );
+}

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+/** Runs the real CLI (through tsx, so no build is needed) and returns its exit code and output. */
+function fanzha(args: string[], input?: string | Buffer): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
+    input,
+    cwd: root,
+    env: { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8' },
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
+}
+
+describe('fanzha check', () => {
+  it('prints a verdict with reasons and exits 2 for a scam', () => {
+    const r = fanzha(['check', '我是淘宝客服，您的快递丢失了，加我微信给您双倍赔偿，把验证码告诉我']);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stdout, /这是诈骗/);
+    assert.match(r.stdout, /依据/);
+  });
+
+  it('speaks English with --lang en and reads stdin', () => {
+    const r = fanzha(['check', '--lang', 'en'], '【招商银行】您的验证码为384712，5分钟内有效，请勿泄露给他人。');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /No sign of fraud/);
+  });
+
+  it('--json prints the Analysis', () => {
+    const r = fanzha(['check', '--json', '您好']);
+    const a = JSON.parse(r.stdout) as { verdict: string; signals: unknown[] };
+    assert.equal(a.verdict, 'safe');
+    assert.ok(Array.isArray(a.signals));
+  });
+
+  it('rejects binary and invalid UTF-8 input with a clear error and exit 3', () => {
+    const bin = fanzha(['check'], Buffer.from([0x00, 0x01, 0x02, 0xff]));
+    assert.equal(bin.code, 3);
+    assert.match(bin.stderr, /binary/);
+    const gbk = fanzha(['check'], Buffer.from([0xc4, 0xe3, 0xba, 0xc3])); // 你好 in GBK
+    assert.equal(gbk.code, 3);
+    assert.match(gbk.stderr, /UTF-8/);
+  });
+
+  it('--jsonl keeps order, echoes ids, and turns a bad line into an error line (exit 4)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fanzha-cli-'));
+    const input = join(dir, 'in.jsonl');
+    const out = join(dir, 'out.jsonl');
+    writeFileSync(
+      input,
+      [
+        JSON.stringify({ id: 'a', text: '公安局通知：你涉嫌洗钱，把钱转到安全账户，不要告诉家人' }),
+        '{not json',
+        JSON.stringify({ id: 'c', turns: [{ speaker: 'caller', text: '我是客服' }, { speaker: 'callee', text: '嗯' }] }),
+        JSON.stringify({ id: 'd' }),
+        JSON.stringify({ text: '晚上一起吃饭吗' }),
+      ].join('\n'),
+    );
+    const r = fanzha(['check', '--jsonl', '--in', input, '--out', out]);
+    assert.equal(r.code, 4, r.stderr);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.equal(lines.length, 5);
+    assert.equal(lines[0]?.['id'], 'a');
+    assert.equal(lines[0]?.['verdict'], 'scam');
+    assert.match(String(lines[1]?.['error']), /malformed JSON/);
+    assert.equal(lines[2]?.['id'], 'c');
+    assert.ok(Array.isArray(lines[2]?.['turns']));
+    assert.match(String(lines[3]?.['error']), /text/);
+    assert.equal(lines[4]?.['id'], 5);
+  });
+});
+
+describe('fanzha explain', () => {
+  it('describes a category', () => {
+    const r = fanzha(['explain', 'fake_debt_collection', '--lang', 'zh']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /虚假催收及诉前调解/);
+  });
+  it('rejects an unknown category with exit 3', () => {
+    const r = fanzha(['explain', 'nope']);
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /unknown category/);
+  });
+});

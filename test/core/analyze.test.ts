@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, analyzeConversation } from '../../src/index.js';
+import { CATEGORY_IDS, VERDICTS } from '../../src/core/types.js';
+
+const flagged = (v: string) => v === 'scam' || v === 'suspicious';
+
+describe('analyze: the seed tactics', () => {
+  const scams: [string, string, string][] = [
+    ['wholesaler account', '我们操作失误，把您设置成批发商账号，每个月会从您的支付宝里扣500元，需要帮您取消这个业务吗？请加我微信，我教您操作。', 'fake_customer_service'],
+    ['parcel on fire', '您好，我们是快递公司的客服，快递货车起火，您的包裹正在燃烧，要给您双倍赔偿，请点击链接办理理赔。', 'fake_customer_service'],
+    ['borrow from 借呗 to prove credit', '您的信用不足，退款无法到账，需要您从蚂蚁借呗借款2万元转到我们的账户验证流水，验证完马上退还。', 'fake_customer_service'],
+    ['safe account', '我是公安局的民警，你的身份证涉嫌洗钱，必须把资金转到安全账户配合调查，不要告诉家人。', 'impersonate_authority'],
+    ['fake mediation', '【诉前调解】您的花呗已逾期，现已进入诉前调解程序，请于2小时内联系调解员微信 tj_888 还款，否则将起诉并冻结名下所有账户。', 'fake_debt_collection'],
+  ];
+  for (const [name, text, category] of scams) {
+    it(`flags: ${name}`, () => {
+      const a = analyze(text);
+      assert.equal(a.verdict, 'scam', `${a.verdict} ${a.score} ${a.signals.map((s) => s.id).join(',')}`);
+      assert.equal(a.category, category);
+    });
+  }
+  it('an international 00 number claiming to be a domestic platform is a scam', () => {
+    const a = analyze('来电号码0085259530946：您好，我是还呗官方客服，您的账户存在异常，需要马上处理，否则影响征信。');
+    assert.ok(flagged(a.verdict), `${a.verdict} ${a.score}`);
+    assert.ok(a.signals.some((s) => s.id === 'INTL_NUMBER'));
+  });
+});
+
+describe('analyze: genuine messages stay quiet', () => {
+  const genuine: [string, string][] = [
+    ['bank OTP', '【招商银行】您的验证码为384712，5分钟内有效，请勿泄露给他人。'],
+    ['refund done', '【淘宝】您的退款申请已通过，退款128.00元已原路退回，预计1-3个工作日到账。'],
+    ['courier pickup', '【菜鸟驿站】您的顺丰包裹已到达幸福小区驿站，凭取件码8-2-1034领取，营业时间9:00-21:00。'],
+    ['anti-fraud warning that quotes scam phrases', '【国家反诈中心】凡是自称客服要求您加微信、共享屏幕、提供验证码的都是诈骗！如有疑问请拨打96110。'],
+    ['balance alert', '【中国银行】您尾号6688的账户于11月20日支出人民币520.00元，当前账户余额12,345.67元。'],
+  ];
+  for (const [name, text] of genuine) {
+    it(`does not flag: ${name}`, () => {
+      const a = analyze(text);
+      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+    });
+  }
+});
+
+describe('analyze: the result shape', () => {
+  const text = '您好，我是京东客服，您的白条额度异常，请下载会议App开启屏幕共享，把验证码告诉我。';
+  const a = analyze(text);
+  it('uses the taxonomy verdicts and category ids', () => {
+    assert.ok(VERDICTS.includes(a.verdict));
+    for (const c of a.categories) assert.ok(CATEGORY_IDS.includes(c.id));
+  });
+  it('every span indexes the original text and lies inside it', () => {
+    for (const s of a.signals) for (const sp of s.spans) assert.ok(sp.start >= 0 && sp.end <= text.length && sp.start <= sp.end, s.id);
+    for (const e of a.entities) assert.equal(text.slice(e.start, e.end), e.text);
+  });
+  it('explains every signal in Chinese and English and gives advice', () => {
+    for (const s of a.signals) assert.ok(s.explanation.zh && s.explanation.en, s.id);
+    assert.ok(a.advice.length > 0);
+    assert.ok(a.advice.some((x) => x.zh.includes('京东')), 'advice names the impersonated brand');
+  });
+  it('thresholds are options', () => {
+    const strict = analyze(text, { thresholds: { scam: 101, suspicious: 101 } });
+    assert.equal(strict.verdict, 'safe');
+  });
+  it('marks truncated input', () => {
+    const long = analyze('客服'.repeat(60_000), { maxLength: 1000 });
+    assert.equal(long.truncated, true);
+    assert.equal(long.length, 1000);
+  });
+});
+
+describe('analyzeConversation', () => {
+  it('scores the whole call and says at which turn the risk became high', () => {
+    const turns = [
+      { speaker: 'caller', text: '您好，请问是王女士吗？' },
+      { speaker: 'callee', text: '是我，什么事？' },
+      { speaker: 'caller', text: '我是淘宝客服，您买的面膜检测出荧光剂超标，我们给您三倍赔偿。' },
+      { speaker: 'callee', text: '好的，怎么赔？' },
+      { speaker: 'caller', text: '您下载一个会议软件，开启屏幕共享，我一步步教您，收到的验证码也要告诉我。' },
+    ];
+    const c = analyzeConversation(turns);
+    assert.equal(c.verdict, 'scam');
+    assert.equal(c.turns.length, 5);
+    assert.ok(c.riskTurn !== null && c.riskTurn >= 2, `riskTurn ${c.riskTurn}`);
+    assert.ok((c.turns[0]?.score ?? 100) < (c.turns[4]?.score ?? 0));
+    for (const s of c.signals) for (const sp of s.spans) assert.ok(sp.end <= c.text.length);
+  });
+});

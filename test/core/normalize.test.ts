@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { compileKnowledge } from '../../src/core/knowledge.js';
+import { normalize } from '../../src/core/normalize/normalize.js';
+import { toOriginal } from '../../src/core/normalize/text-view.js';
+import { defaultKnowledge } from '../../src/knowledge/default.js';
+
+const k = compileKnowledge(defaultKnowledge);
+const norm = (s: string) => normalize(s, k.normalize);
+
+describe('normalise', () => {
+  const cases: [string, string, string][] = [
+    ['full-width letters and digits', 'ＱＱ１２３４５６', 'qq123456'],
+    ['traditional to simplified', '支付寶賬戶異常', '支付宝账户异常'],
+    ['zero-width characters are dropped', '客\u200b服\u200d', '客服'],
+    ['薇信 is WeChat', '加我薇信', '加我微信'],
+    ['V信 and VX are WeChat', '请加V信，或VX', '请加微信,或微信'],
+    ['加V means add WeChat', '加V：abc123', '加微信:abc123'],
+    ['扣扣 is QQ', '扣扣号', 'qq号'],
+    ['O written for 0 inside numbers', '138OO138000', '13800138000'],
+    ['Chinese numerals in a phone number', '幺三八零零幺三八零零零', '13800138000'],
+    ['circled and dingbat digits', '①②➂⓿', '1230'],
+  ];
+  for (const [name, input, expected] of cases) {
+    it(name, () => assert.equal(norm(input).norm.text, expected));
+  }
+
+  it('compact view joins spaced-out and punctuated-apart characters', () => {
+    assert.equal(norm('淘 宝 客 服').compact.text, '淘宝客服');
+    assert.equal(norm('拼.多.多').compact.text, '拼多多');
+    assert.equal(norm('淘-宝_客|服').compact.text, '淘宝客服');
+  });
+
+  it('compact view keeps one space between Latin words', () => {
+    assert.equal(norm('Reply  STOP, now!').compact.text, 'reply stop now');
+  });
+
+  it('maps every derived span back to the original text', () => {
+    const original = '您好，淘 宝 客 服：加我薇信 ＡＢＣ';
+    const n = norm(original);
+    const i = n.compact.text.indexOf('淘宝客服');
+    const span = toOriginal(n.compact, i, i + 4);
+    assert.equal(original.slice(span.start, span.end), '淘 宝 客 服');
+    const j = n.norm.text.indexOf('微信');
+    const s2 = toOriginal(n.norm, j, j + 2);
+    assert.equal(original.slice(s2.start, s2.end), '薇信');
+    const k2 = n.norm.text.indexOf('abc');
+    const s3 = toOriginal(n.norm, k2, k2 + 3);
+    assert.equal(original.slice(s3.start, s3.end), 'ＡＢＣ');
+  });
+
+  it('keeps emoji (surrogate pairs) as one unit with the right offsets', () => {
+    const original = '😀客服😀';
+    const n = norm(original);
+    const i = n.compact.text.indexOf('客服');
+    const span = toOriginal(n.compact, i, i + 2);
+    assert.deepEqual(span, { start: 2, end: 4 });
+  });
+});

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { createEngine } from '../../src/engine.js';
+import { buildKnowledge } from '../../src/knowledge/build.js';
+import { defaultKnowledge } from '../../src/knowledge/default.js';
+import { regexProblem } from '../../src/knowledge/safe-regex.js';
+import { CATEGORY_IDS } from '../../src/core/types.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const taxonomy = JSON.parse(readFileSync(join(root, '../shared/spec/taxonomy.json'), 'utf8')) as { categories: { id: string; zh: string; en: string }[] };
+
+describe('knowledge data', () => {
+  it('uses exactly the taxonomy category ids and names', () => {
+    assert.deepEqual([...CATEGORY_IDS].sort(), taxonomy.categories.map((c) => c.id).sort());
+    for (const c of taxonomy.categories) {
+      const info = defaultKnowledge.categories.find((x) => x.id === c.id);
+      assert.ok(info, c.id);
+      assert.equal(info.name.zh, c.zh);
+      assert.equal(info.name.en, c.en);
+    }
+  });
+
+  it('has unique, stable signal ids and every rule explained in both languages', () => {
+    const ids = [...defaultKnowledge.rules.map((r) => r.id), ...defaultKnowledge.signals.map((s) => s.id), ...defaultKnowledge.policy.composites.map((c) => c.id)];
+    assert.equal(new Set(ids).size, ids.length);
+    for (const r of defaultKnowledge.rules) assert.ok(r.zh && r.en, r.id);
+  });
+
+  it('every rule regex is bounded (no catastrophic backtracking)', () => {
+    for (const r of defaultKnowledge.rules) for (const re of r.regex ?? []) assert.equal(regexProblem(re), null, `${r.id} /${re}/`);
+  });
+
+  it('rejects dangerous regexes', () => {
+    for (const bad of ['(a+)+$', '.*x', '(\\d{1,9}){1,9}', '(a)\\1', 'a{1,}', 'a{1,1000}', '(?=x)']) assert.notEqual(regexProblem(bad), null, bad);
+    for (const good of ['\\d{1,3}p(?:/| per )(?:min|msg)', '£\\d{2,5}']) assert.equal(regexProblem(good), null, good);
+  });
+
+  it('every directory entry has a source and a verification level', () => {
+    for (const d of defaultKnowledge.directory) {
+      assert.ok(d.sources.length > 0, d.id);
+      assert.ok(['official', 'secondary', 'general_knowledge'].includes(d.verified), d.id);
+    }
+  });
+
+  it('reports every problem of a broken pack at once, with file and path', () => {
+    const { errors } = buildKnowledge(
+      {
+        policy: {},
+        categories: { schemaVersion: 1, categories: [] },
+        advice: { schemaVersion: 1, triggers: [], safe: [] },
+        normalize: { schemaVersion: 1, replacements: [] },
+        directory: { schemaVersion: 1, entries: [] },
+        signalFiles: [],
+        intelFiles: [],
+        rulePacks: [{ file: 'rules/bad.yaml', content: { schemaVersion: 1, pack: 'bad', description: '', rules: [{ id: 'lower', category: 'nope', weight: 5, zh: 'x', en: 'x', regex: ['(a+)+'] }] } }],
+      } as never,
+      {},
+    );
+    assert.ok(errors.some((e) => e.includes('policy.yaml')));
+    assert.ok(errors.some((e) => e.includes('rules/bad.yaml') && e.includes('id')));
+    assert.ok(errors.some((e) => e.includes('categories.yaml: missing category')));
+  });
+
+  it('the generated knowledge module is up to date with data/ (run npm run build:knowledge)', () => {
+    const rulesDir = join(root, 'data/rules');
+    const files = readdirSync(rulesDir).filter((f) => f.endsWith('.yaml'));
+    const fromYaml = files.flatMap((f) => (parse(readFileSync(join(rulesDir, f), 'utf8')) as { rules: { id: string; weight: number }[] }).rules.map((r) => `${r.id}:${r.weight}`));
+    const generated = defaultKnowledge.rules.map((r) => `${r.id}:${r.weight}`);
+    assert.deepEqual(generated.sort(), fromYaml.sort());
+  });
+});
+
+describe('rule examples', () => {
+  // Rules may carry examples that must fire / must stay quiet; the core engine (no model) checks them.
+  const engine = createEngine({});
+  for (const rule of defaultKnowledge.rules) {
+    for (const text of rule.examples?.fire ?? []) {
+      it(`${rule.id} fires on: ${text}`, () => assert.ok(engine.analyze(text).signals.some((s) => s.id === rule.id)));
+    }
+    for (const text of rule.examples?.quiet ?? []) {
+      it(`${rule.id} stays quiet on: ${text}`, () => assert.ok(!engine.analyze(text).signals.some((s) => s.id === rule.id)));
+    }
+  }
+});
