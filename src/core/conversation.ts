@@ -1,9 +1,26 @@
 import { collectEvidence, judge, resolveThresholds, type EngineParts } from './analyze.js';
 import { compileKnowledge, type KnowledgeData } from './knowledge.js';
 import { score } from './score.js';
-import type { AnalyzeOptions, ConversationAnalysis, Turn } from './types.js';
+import type { AnalyzeOptions, ConversationAnalysis, Signal, Turn } from './types.js';
 
 const MAX_TURNS = 2000;
+
+/**
+ * The first speaker started the call or chat; what the other side says ("我的银行账户有异常？") is a reaction,
+ * not a tactic. Signals found only in the responder's turns count at policy.responderFactor of their weight.
+ */
+function dampResponderSignals(signals: Signal[], ranges: { speaker: string; start: number; end: number }[], factor: number): Signal[] {
+  const initiator = ranges[0]?.speaker;
+  if (initiator === undefined || factor >= 1) return signals;
+  const responderTurns = ranges.filter((r) => r.speaker !== initiator);
+  if (responderTurns.length === 0) return signals;
+  const inResponder = (start: number, end: number): boolean => responderTurns.some((r) => start >= r.start && end <= r.end);
+  return signals.map((s) =>
+    s.weight > 0 && s.spans.length > 0 && s.spans.every((sp) => inResponder(sp.start, sp.end))
+      ? { ...s, weight: Math.round(s.weight * factor * 10) / 10, detail: { ...s.detail, saidBy: 'responder' } }
+      : s,
+  );
+}
 
 /**
  * A call transcript or chat, scored as a whole. Turns are joined as "speaker: text" lines, so every
@@ -26,7 +43,8 @@ export function analyzeConversationWith(
     ranges.push({ speaker, start: text.length, end: text.length + line.length });
     text += line;
   }
-  const ev = collectEvidence(text, data, options, parts);
+  const raw = collectEvidence(text, data, options, parts);
+  const ev = { ...raw, signals: dampResponderSignals(raw.signals, ranges, data.policy.responderFactor) };
   const analysis = judge(ev, data, options);
   const thresholds = resolveThresholds(data, options);
   const perTurn = ranges.map((r) => {

@@ -20,6 +20,7 @@ export function composites(signals: Signal[], policy: KnowledgeData['policy']): 
   const present = new Set<string>();
   for (const s of signals) {
     if (s.weight <= 0 && !tagsOf(s).includes('benign')) continue;
+    if (s.detail?.['saidBy'] === 'responder') continue; // a reaction, not a tactic
     present.add(s.id);
     for (const t of tagsOf(s)) present.add(t);
   }

@@ -42,7 +42,17 @@ export function resolveBrand(claim: string, options?: CheckOptions): DirectoryEn
   if (!q) return null;
   const byId = k.directoryById.get(claim.trim().toLowerCase());
   if (byId) return byId;
-  return k.data.directory.find((d) => [d.name.zh, d.name.en, ...d.aliases].some((a) => fold(a, k) === q)) ?? null;
+  const exact = k.data.directory.find((d) => [d.name.zh, d.name.en, ...d.aliases].some((a) => fold(a, k) === q));
+  if (exact) return exact;
+  // "拼多多客服", "支付宝官方": the longest alias the claim contains.
+  let best: { d: DirectoryEntry; len: number } | null = null;
+  for (const d of k.data.directory) {
+    for (const a of [d.name.zh, d.name.en, ...d.aliases]) {
+      const f = fold(a, k);
+      if (f.length >= 2 && q.includes(f) && (!best || f.length > best.len)) best = { d, len: f.length };
+    }
+  }
+  return best?.d ?? null;
 }
 
 /** Directory numbers equal to these national digits (an area code in front is allowed for numbers dialled with one). */

@@ -179,7 +179,7 @@ export function phoneFindings(d: PhoneDetails, claims: DirectoryEntry[], k: Comp
       out.push(finding(k, 'PHONE_CLAIM_MISMATCH', 'medium', { number: n, brand: c.name.zh, brandEn: c.name.en, real: phoneList(c) || (c.app?.zh ?? '官方App'), owner: m.entry.name.zh, ownerEn: m.entry.name.en }));
     } else if (isSourced(m.verified)) {
       officialMatch = true;
-      out.push(finding(k, 'PHONE_OFFICIAL', 'info', { number: m.phone.display, brand: m.entry.name.zh, brandEn: m.entry.name.en }));
+      out.push(finding(k, 'PHONE_OFFICIAL', 'info', { number: m.phone.withAreaCode ? n : m.phone.display, brand: m.entry.name.zh, brandEn: m.entry.name.en }));
     } else {
       out.push(finding(k, 'PHONE_LISTED_UNVERIFIED', 'info', { number: m.phone.display, brand: m.entry.name.zh, brandEn: m.entry.name.en }));
     }
@@ -193,14 +193,16 @@ export function phoneFindings(d: PhoneDetails, claims: DirectoryEntry[], k: Comp
     out.push(finding(k, 'PHONE_OFFICIAL_EXTRA_DIGITS', 'high', { number: n, official: p.phone.display, brand: p.entry.name.zh, brandEn: p.entry.name.en }));
   }
 
-  const withPhones = claims.filter((e) => e.phones.length > 0);
+  // Couriers' delivery staff do call from personal mobiles: a mobile is no mismatch for them.
+  const relevant = claims.filter((e) => !(e.kind === 'courier' && PERSONAL.includes(d.kind)));
+  const withPhones = relevant.filter((e) => e.phones.length > 0);
   if (withPhones.length > 0 && !p) {
     const c = withPhones[0] as DirectoryEntry;
     official = c;
     const id = PERSONAL.includes(d.kind) ? 'PHONE_PERSONAL_CLAIMS_OFFICIAL' : 'PHONE_CLAIM_MISMATCH';
     out.push(finding(k, id, id === 'PHONE_CLAIM_MISMATCH' ? 'medium' : 'high', { number: n, brand: c.name.zh, brandEn: c.name.en, real: phoneList(c), owner: '未知', ownerEn: 'unknown' }));
-  } else if (claims.length > 0 && PERSONAL.includes(d.kind) && !p) {
-    const c = claims[0] as DirectoryEntry;
+  } else if (relevant.length > 0 && PERSONAL.includes(d.kind) && !p) {
+    const c = relevant[0] as DirectoryEntry;
     official = c;
     out.push(finding(k, 'PHONE_PERSONAL_CLAIMS_OFFICIAL', 'high', { number: n, brand: c.name.zh, brandEn: c.name.en, real: c.app?.zh ?? '官方App' }));
   }

@@ -182,7 +182,7 @@ function findLookalike(d: UrlDetails, free: boolean, k: CompiledKnowledge): Look
     const sk = skeleton(registrable);
     for (const b of keys) {
       if (b.key.length < 5 || /^\d+$/.test(b.key)) continue;
-      const max = b.key.length >= 9 ? 2 : b.key.length >= 6 ? 1 : 0;
+      const max = b.key.length >= 8 ? 2 : b.key.length >= 6 ? 1 : 0;
       if (sk === b.key || editDistance(registrable, b.key, max) <= max) return { id: 'URL_TYPO_DOMAIN', entry: b.entry, domain: b.domain };
     }
   }
@@ -231,7 +231,8 @@ export function urlFindings(d: UrlDetails, url: URL | null, claims: DirectoryEnt
       if (!d.isIp && lists.riskyTlds.includes(tld)) out.push(finding(k, 'URL_RISKY_TLD', 'low', { host, tld }));
     }
     if (host.split('.').some((l) => l.startsWith('xn--'))) {
-      const mixed = /[a-z]/i.test(d.hostnameUnicode.replace(/xn--/g, '')) && /[^\x00-\x7f]/.test(d.hostnameUnicode);
+      // A label mixing Latin letters with other scripts is the homoglyph pattern; a plain 中国.cn is not.
+      const mixed = d.hostnameUnicode.split('.').some((l) => /[a-z]/i.test(l) && /[^\x00-\x7f]/.test(l));
       out.push(finding(k, 'URL_PUNYCODE', mixed ? 'medium' : 'low', { host, shown: d.hostnameUnicode }));
     }
     const look = findLookalike(d, free, k);

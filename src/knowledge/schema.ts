@@ -103,6 +103,8 @@ export const policySchema = z
     tacticCap: z.number().positive(),
     singleDimensionFactor: z.number().min(0).max(1),
     strongSignalWeight: z.number().positive(),
+    /** In a conversation, tactics found only in the responder's turns count at this fraction. */
+    responderFactor: z.number().min(0).max(1),
     composites: z.array(compositeSchema),
     signals: z.array(signalDefSchema),
   })

@@ -1,7 +1,7 @@
 /**
  * The learned model as an engine part (ModelScorer): one signal per message.
- * - MODEL_SCAM when P(scam) reaches the calibrated level: weight = signal weight × P(scam), category = the model's
- *   top category when it is clear enough, spans = the n-grams that pushed toward it most;
+ * - MODEL_SCAM when P(scam) passes the calibrated emit level: its weight ramps from 0 there to the full signal
+ *   weight at P = 1 (so a half-sure model cannot flag a message alone); spans = the n-grams that pushed most;
  * - MODEL_SPAM (a spam marker) when spam is the model's best guess and P(spam) is high;
  * - MODEL_LEGIT (negative, benign) when the model is very sure the message is ordinary.
  */
@@ -9,7 +9,7 @@ import type { ModelScorer } from '../core/analyze.js';
 import type { CompiledKnowledge } from '../core/knowledge.js';
 import { toOriginal, type TextView } from '../core/normalize/text-view.js';
 import { emit } from '../core/signals/emit.js';
-import type { Signal, Span } from '../core/types.js';
+import type { CategoryId, Signal, Span } from '../core/types.js';
 import { classIndex, FIRST_SCAM, LEGIT, SPAM } from './classes.js';
 import { LinearScorer, type LinearModel, type Prediction } from './linear.js';
 import type { FeatureInput } from './features.js';
@@ -31,13 +31,33 @@ function evidence(ranges: { start: number; end: number }[], view: TextView | und
   return { spans, quoted };
 }
 
-export function buildModelSignal(scorer: LinearScorer, p: Prediction, k: CompiledKnowledge, text: string, view: TextView | undefined): Signal | null {
+/**
+ * Which category the model's weight goes to. The model names a category only when the rules saw none; otherwise
+ * its weight is category-free and the rules' evidence names the kind (the model's categories are reliable only for
+ * styles it was trained on: docs/model.md).
+ */
+function chooseCategory(p: Prediction, ruleCategories: ReadonlySet<CategoryId>, minShare: number): CategoryId | null {
+  if (ruleCategories.size > 0) return null;
+  return p.categoryShare >= minShare ? p.category : null;
+}
+
+/** The weight ramps from 0 at the emit level to the full signal weight at P = 1. */
+const ramp = (p: number, from: number): number => (p <= from ? 0 : Math.min(1, (p - from) / Math.max(1e-6, 1 - from)));
+
+export function buildModelSignal(
+  scorer: LinearScorer,
+  p: Prediction,
+  k: CompiledKnowledge,
+  input: { text: string; compactView?: TextView; signals: readonly Signal[] },
+): Signal | null {
   const cal = scorer.model.calibration;
   if (p.pScam >= cal.emitScam && p.pScam >= p.pSpam) {
-    const cat = p.categoryShare >= cal.categoryShare ? p.category : null;
+    const ruleCategories = new Set<CategoryId>();
+    for (const s of input.signals) if (s.weight > 0 && s.category) ruleCategories.add(s.category);
+    const cat = chooseCategory(p, ruleCategories, cal.categoryShare);
     const toward = p.category ? classIndex(p.category) : FIRST_SCAM;
-    const { spans, quoted } = evidence(scorer.topTextFeatures(toward, LEGIT, 3), view, text);
-    const info = cat ? k.categories.get(cat) : undefined;
+    const { spans, quoted } = evidence(scorer.topTextFeatures(toward, LEGIT, 3), input.compactView, input.text);
+    const info = k.categories.get(cat ?? p.category ?? 'other_scam');
     const s = emit(k, 'MODEL_SCAM', 'model', spans, {
       probability: Number(p.pScam.toFixed(3)),
       percent: pct(p.pScam),
@@ -47,10 +67,11 @@ export function buildModelSignal(scorer: LinearScorer, p: Prediction, k: Compile
       ngrams: quoted || '—',
       model: scorer.model.version,
     });
-    return s ? { ...s, category: cat, weight: Math.round(s.weight * p.pScam) } : null;
+    const weight = Math.round(s ? s.weight * ramp(p.pScam, cal.emitScam) : 0);
+    return s && weight > 0 ? { ...s, category: cat, weight } : null;
   }
   if (p.pSpam >= cal.emitSpam && p.pSpam > p.pScam && p.pSpam > p.pLegit) {
-    const { spans, quoted } = evidence(scorer.topTextFeatures(SPAM, LEGIT, 3), view, text);
+    const { spans, quoted } = evidence(scorer.topTextFeatures(SPAM, LEGIT, 3), input.compactView, input.text);
     const s = emit(k, 'MODEL_SPAM', 'model', spans, { probability: Number(p.pSpam.toFixed(3)), percent: pct(p.pSpam), ngrams: quoted || '—', model: scorer.model.version });
     return s ? { ...s, weight: Math.round(s.weight * p.pSpam) } : null;
   }
@@ -74,7 +95,7 @@ export function createModelScorer(load: () => LinearModel, tap: () => ModelTap |
     scorer ??= new LinearScorer(load());
     const p = scorer.predict(features);
     t?.observe(features, p);
-    const s = buildModelSignal(scorer, p, k, input.text, input.compactView);
+    const s = buildModelSignal(scorer, p, k, input);
     return s ? [s] : [];
   };
 }

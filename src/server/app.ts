@@ -9,7 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { defaultEngine } from '../default-engine.js';
 import type { Engine } from '../engine.js';
 import type { Store } from '../store/types.js';
@@ -42,7 +42,7 @@ export interface ServerDeps {
 
 const VERSION = '0.1.0';
 
-function send(reply: import('fastify').FastifyReply, code: ErrorCode, message?: string, field?: string): void {
+function send(reply: FastifyReply, code: ErrorCode, message?: string, field?: string): void {
   const e = new ApiError(code, message, field);
   void reply.code(e.status).type('application/json; charset=utf-8').send(e.body());
 }
@@ -118,26 +118,29 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   // Per-address limit first, so floods are cut before any key lookup.
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, c) => ({ statusCode: 429, message: `Rate limit exceeded: at most ${c.max} requests per ${c.after}` }),
-  });
-  const perIp = app.rateLimit({
+  // Two limiters checked by hand (rate-limit's own hook runs only once per request): per address, then per key.
+  await app.register(rateLimit, { global: false });
+  const perIp = app.createRateLimit({
     max: config.rateLimits.perIp,
     timeWindow: config.rateLimits.windowMs,
     keyGenerator: (req) => `ip:${req.ip}`,
   });
-  const perKey = app.rateLimit({
+  const perKey = app.createRateLimit({
     max: (req) => config.rateLimits[req.auth?.role ?? 'public'],
     timeWindow: config.rateLimits.windowMs,
     keyGenerator: (req) => (req.auth?.keyId ? `key:${req.auth.keyId}` : `anon:${req.ip}`),
   });
+  const limit = async (limiter: typeof perIp, req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const r = await limiter(req);
+    if (r.isAllowed) return;
+    void reply.header('retry-after', String(r.ttlInSeconds)).header('x-ratelimit-limit', String(r.max));
+    throw new ApiError('FZ_ERR_RATE_LIMITED', `Rate limit exceeded: at most ${r.max} requests per ${config.rateLimits.windowMs / 1000} s; retry in ${r.ttlInSeconds} s`);
+  };
 
   app.addHook('onRequest', async (req, reply) => {
     const role = req.routeOptions.config.role;
     if (!role) return;
-    await perIp.call(app, req, reply);
-    if (reply.sent) return;
+    await limit(perIp, req, reply);
     const header = req.headers.authorization;
     const key = header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : (req.headers['x-api-key'] as string | undefined);
     if (key) {
@@ -147,8 +150,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     } else if (config.publicAccess) {
       req.auth = { role: 'public', keyId: null };
     }
-    await perKey.call(app, req, reply);
-    if (reply.sent) return;
+    await limit(perKey, req, reply);
     if (!req.auth) throw new ApiError('FZ_ERR_UNAUTHENTICATED');
     if (!roleAllows(req.auth.role, role)) throw new ApiError('FZ_ERR_FORBIDDEN', `this endpoint needs the ${role} role`);
   });

@@ -73,6 +73,7 @@ async function serve(o: ServeOptions): Promise<void> {
     retentionDays: int(o.retentionDays ?? env['FANZHA_RETENTION_DAYS'], 'retention days', DEFAULT_CONFIG.retentionDays),
     webRoot: o.webRoot ?? env['FANZHA_WEB_ROOT'] ?? join(packageRoot(), 'web', 'dist'),
     trustProxy: o.trustProxy ?? bool(env['FANZHA_TRUST_PROXY']) ?? false,
+    keyCacheSeconds: int(env['FANZHA_KEY_CACHE_SECONDS'], 'FANZHA_KEY_CACHE_SECONDS', DEFAULT_CONFIG.keyCacheSeconds, 0, 3600),
     bodyLimit: int(env['FANZHA_BODY_LIMIT'], 'FANZHA_BODY_LIMIT', DEFAULT_CONFIG.bodyLimit, 1024),
     rateLimits: {
       public: int(env['FANZHA_RATE_LIMIT_PUBLIC'], 'FANZHA_RATE_LIMIT_PUBLIC', r.public, 1),

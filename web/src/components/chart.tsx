@@ -26,7 +26,8 @@ export function StackedDayChart({ data, days }: { data: DayCategoryCount[]; days
   const bw = (W - pad.l - pad.r) / Math.max(1, days.length);
   const y = (v: number) => pad.t + (H - pad.t - pad.b) * (1 - v / max);
   const ticks = [0, Math.round(max / 2), max].filter((v, i, a) => a.indexOf(v) === i);
-  const name = (c: string) => l(categoryById(c)?.name) || c;
+  const name = (c: string) => (c === 'all' ? t('analyst.filter.all') : l(categoryById(c)?.name) || c);
+  const step = Math.ceil(days.length / 8);
 
   return (
     <figure class="chart" data-testid="trend-chart">
@@ -55,7 +56,8 @@ export function StackedDayChart({ data, days }: { data: DayCategoryCount[]; days
                   </rect>
                 );
               })}
-              {(i % Math.ceil(days.length / 8) === 0 || i === days.length - 1) && (
+              {/* Every step-th date, and the last one unless it would touch its neighbour. */}
+              {((i % step === 0 && days.length - 1 - i >= step / 2) || i === days.length - 1) && (
                 <text x={pad.l + i * bw + bw / 2} y={H - 10} text-anchor="middle" font-size="11" fill="#333">
                   {day.slice(5)}
                 </text>

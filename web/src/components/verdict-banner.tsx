@@ -31,7 +31,8 @@ export function VerdictBanner({ analysis, bannerRef }: { analysis: Analysis; ban
       </p>
       {cat && (
         <p class="verdict-desc">
-          {l(cat.summary)}{' '}
+          {/* The one-line description, unless the data repeats the name there. */}
+          {l(cat.summary) !== l(cat.name) && <>{l(cat.summary)} </>}
           <Link href={`/learn/${cat.id}`} class="verdict-link">
             {t('check.learnMore')} →
           </Link>

@@ -7,6 +7,7 @@ import { lastDays, StackedDayChart, type DayCategoryCount } from '../components/
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { api, ApiError, getKey, setKey } from '../lib/api.js';
+import { detectInput } from '../lib/detect.js';
 import { categoryById, knowledge } from '../lib/knowledge.js';
 
 type Tab = 'queue' | 'trend' | 'blocklist' | 'feedback';
@@ -159,6 +160,8 @@ function Queue() {
   const [status, setStatus] = useState<string>('pending');
   const [kind, setKind] = useState('');
   const [category, setCategory] = useState('');
+  const [directoryOnly, setDirectoryOnly] = useState(false);
+  const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
   const [data, setData] = useState<{ items: ReportRow[]; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -170,6 +173,13 @@ function Queue() {
     if (status) q.set('status', status);
     if (kind) q.set('kind', kind);
     if (category) q.set('category', category);
+    if (directoryOnly) q.set('directory', 'true');
+    const needle = search.trim();
+    if (needle) {
+      // The list filters by one identifier: a number, a link, or else a handle.
+      const k = detectInput(needle);
+      q.set(k === 'phone' ? 'phone' : k === 'url' ? 'url' : 'handle', needle);
+    }
     let live = true;
     api<{ items: ReportRow[]; total: number }>(`/v1/reports?${q}`, { auth: true })
       .then((d) => live && (setData(d), setError(null)))
@@ -177,7 +187,7 @@ function Queue() {
     return () => {
       live = false;
     };
-  }, [status, kind, category, offset, reload]);
+  }, [status, kind, category, directoryOnly, search, offset, reload]);
 
   async function review(id: string, action: 'confirm' | 'reject' | 'merge', note: string, into?: string) {
     try {
@@ -227,6 +237,14 @@ function Queue() {
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          <span class="field-label">{t('analyst.filter.q')}</span>
+          <input id="f-q" type="search" value={search} placeholder="13800138000 / example.cn" onChange={(e) => (setSearch(e.currentTarget.value), setOffset(0))} />
+        </label>
+        <label class="checkbox">
+          <input type="checkbox" checked={directoryOnly} onChange={(e) => (setDirectoryOnly(e.currentTarget.checked), setOffset(0))} />
+          {t('analyst.filter.directory')}
         </label>
         <button type="button" class="btn" onClick={() => setReload((n) => n + 1)}>
           {t('analyst.refresh')}
@@ -287,7 +305,7 @@ function QueueItem(props: {
         {r.id} · {t(KIND_KEYS[r.kind] ?? 'report.kind.phone')}
         {r.platform ? ` (${r.platform})` : ''} · {l(categoryById(r.category)?.name) || r.category} · {props.fmt(r.createdAt)}
         {r.analysis ? ` · ${r.analysis.verdict} ${r.analysis.score}` : ''}
-        {r.directoryMatch ? ' · ⚠ directory' : ''}
+        {r.directoryMatch ? ` · ⚠ ${t('analyst.directoryFlag')}` : ''}
       </p>
       {r.description && <p>{r.description}</p>}
       {r.evidence && <pre class="raw">{r.evidence}</pre>}
@@ -334,26 +352,53 @@ interface StatsData {
   topIdentifiers?: { key: string; value: string; kind: string; reporters: number; reports: number }[];
 }
 
+/** Reports per day and category, counted from GET /v1/reports (the stats route gives only day totals). */
+async function dayCategorySeries(days: number, cap = 5000): Promise<{ series: DayCategoryCount[]; complete: boolean }> {
+  const since = new Date(Date.now() - days * 86_400_000).toISOString();
+  const counts = new Map<string, DayCategoryCount>();
+  let offset = 0;
+  let total = 0;
+  do {
+    const page = await api<{ items: ReportRow[]; total: number }>(`/v1/reports?since=${encodeURIComponent(since)}&limit=500&offset=${offset}`, { auth: true });
+    total = page.total;
+    for (const r of page.items) {
+      const day = new Date(r.createdAt).toISOString().slice(0, 10);
+      const k = `${day}|${r.category}`;
+      const c = counts.get(k) ?? { day, category: r.category, reports: 0 };
+      c.reports++;
+      counts.set(k, c);
+    }
+    offset += page.items.length;
+    if (page.items.length === 0) break;
+  } while (offset < total && offset < cap);
+  return { series: [...counts.values()], complete: offset >= total };
+}
+
 function Trend() {
-  const { t } = useI18n();
+  const { t, l } = useI18n();
   const [days, setDays] = useState(30);
   const [data, setData] = useState<StatsData | null>(null);
+  const [series, setSeries] = useState<DayCategoryCount[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    api<StatsData>(`/v1/stats?days=${days}`, { auth: true })
-      .then((d) => live && setData(d))
+    Promise.all([api<StatsData>(`/v1/stats?days=${days}`, { auth: true }), dayCategorySeries(days)])
+      .then(([st, dc]) => {
+        if (!live) return;
+        setData(st);
+        // Past the cap, fall back to the service's day totals (one series) rather than a partial split.
+        setSeries(dc.complete ? dc.series : (st.byDay ?? []).map((d) => ({ day: d.day.slice(0, 10), category: 'all', reports: d.reports })));
+      })
       .catch((e: Error) => live && setError(t('err.generic', { message: e.message })));
     return () => {
       live = false;
     };
   }, [days]);
   if (error) return <p class="error">{error}</p>;
-  if (!data) return <p>{t('common.loading')}</p>;
-  // Per-category-per-day counts when the service gives them; otherwise day totals as one series.
-  const series: DayCategoryCount[] =
-    data.byDayCategory ?? (data.byDay ?? []).map((d) => ({ day: d.day.slice(0, 10), category: d.category ?? 'all', reports: d.reports }));
+  if (!data || !series) return <p>{t('common.loading')}</p>;
   const fmtKind = (k: string) => t(KIND_KEYS[k] ?? 'report.kind.phone');
+  const byCat = [...(data.byCategory ?? [])].sort((a, b) => b.reports - a.reports);
+  const maxCat = Math.max(1, ...byCat.map((c) => c.reports));
   return (
     <div>
       <label class="inline">
@@ -367,6 +412,20 @@ function Trend() {
         </select>
       </label>
       {series.length ? <StackedDayChart data={series} days={lastDays(days)} /> : <p class="muted">{t('analyst.noData')}</p>}
+      {byCat.length > 0 && (
+        <>
+          <h2>{t('analyst.byCategory')}</h2>
+          <ul class="plain hbars" data-testid="by-category">
+            {byCat.map((c) => (
+              <li key={c.category}>
+                <span class="hbar-label">{l(categoryById(c.category)?.name) || c.category}</span>
+                <span class="hbar" style={{ width: `${(100 * c.reports) / maxCat}%` }} aria-hidden="true" />
+                <span class="hbar-n">{c.reports}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2>{t('analyst.top')}</h2>
       {data.topIdentifiers?.length ? (
         <div class="table-wrap">
@@ -383,9 +442,7 @@ function Trend() {
                 <tr key={x.key}>
                   <td class="mono">{x.value}</td>
                   <td>{fmtKind(x.kind)}</td>
-                  <td>
-                    {x.reports} ({x.reporters})
-                  </td>
+                  <td>{t('analyst.countLine', { reports: x.reports, reporters: x.reporters })}</td>
                 </tr>
               ))}
             </tbody>

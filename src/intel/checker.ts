@@ -1,0 +1,94 @@
+/**
+ * The EntityChecker that plugs the intelligence layer into analyze(): every phone, link and case number the
+ * core extracted is checked (claims = the organisations the text names), plus the text as a legal notice.
+ * Findings become signals with spans (weights and wording from data/signals/intel.yaml). Pure: no I/O.
+ */
+import type { EntityChecker } from '../core/analyze.js';
+import type { CompiledKnowledge } from '../core/knowledge.js';
+import { normalize } from '../core/normalize/normalize.js';
+import { emit } from '../core/signals/emit.js';
+import type { Entity, Signal, Span } from '../core/types.js';
+import type { DirectoryEntry } from '../knowledge/schema.js';
+import { noticeFindings } from './notice.js';
+import { phoneDetails, phoneFindings } from './phone.js';
+import type { Finding } from './result.js';
+import { urlDetails, urlFindings } from './url.js';
+
+type Detail = Record<string, string | number | boolean | null>;
+
+/** Collects findings per id so each id becomes ONE signal with every span it was seen at (as the core does). */
+class Collector {
+  private byId = new Map<string, { spans: Span[]; detail: Detail }>();
+
+  add(f: Finding, spans: Span[]): void {
+    const had = this.byId.get(f.id);
+    if (had) had.spans.push(...spans.filter((s) => !had.spans.some((h) => h.start === s.start && h.end === s.end)));
+    else this.byId.set(f.id, { spans: [...spans], detail: f.detail ?? {} });
+  }
+
+  signals(k: CompiledKnowledge): Signal[] {
+    const out: Signal[] = [];
+    for (const [id, { spans, detail }] of this.byId) {
+      // Weight 0 marks a lookup-only fact (or one the core already scores): analyze leaves it out.
+      if ((k.signals.get(id)?.weight ?? 0) === 0) continue;
+      const s = emit(k, id, 'intel', spans, detail);
+      if (s) out.push(s);
+    }
+    return out;
+  }
+}
+
+const span = (e: Entity): Span => ({ start: e.start, end: e.end });
+
+function claimedBy(entities: Entity[], k: CompiledKnowledge): DirectoryEntry[] {
+  const out: DirectoryEntry[] = [];
+  for (const e of entities) {
+    if (e.kind !== 'brand') continue;
+    const d = k.directoryById.get(e.value);
+    // Referral lines (96110, 12381, 12368, 110) named in a text are advice, not who the sender claims to be.
+    if (d && !out.includes(d) && d.kind !== 'government' && d.kind !== 'court') out.push(d);
+  }
+  return out;
+}
+
+/** Runs the phone, link, case-number and notice checks over one analysed text. */
+export const intelChecker: EntityChecker = (entities, text, k, options) => {
+  const c = new Collector();
+  const claims = claimedBy(entities, k);
+  for (const e of entities) {
+    try {
+      if (e.kind === 'phone') {
+        const r = phoneFindings(phoneDetails(e.value), claims, k);
+        for (const f of r.findings) c.add(f, [span(e)]);
+      } else if (e.kind === 'url') {
+        const { details, url } = urlDetails(e.value);
+        const r = urlFindings(details, url, claims, k);
+        for (const f of r.findings) c.add(f, [span(e)]);
+      }
+    } catch {
+      // An entity the checkers cannot read (a digit run that is no phone number) carries no finding.
+    }
+  }
+  if (options.sender) {
+    try {
+      const r = phoneFindings(phoneDetails(options.sender), claims, k);
+      // Sender facts have no place in the text: no spans.
+      for (const f of r.findings) c.add(f, []);
+    } catch {
+      // A sender id that is a name ("ICBC") rather than a number.
+    }
+  }
+  const n = normalize(text, k.normalize);
+  const notice = noticeFindings(text, n, entities, k, new Date().getUTCFullYear());
+  // One impossibility per case number is enough to condemn it; several would count the same number twice.
+  const seenCase = new Set<string>();
+  for (const f of notice.findings) {
+    if (f.id.startsWith('CASE_NUMBER_') && f.severity === 'high') {
+      const key = f.spans.map((s) => `${s.start}`).join(',');
+      if (seenCase.has(key)) continue;
+      seenCase.add(key);
+    }
+    c.add(f, f.spans);
+  }
+  return c.signals(k);
+};

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createEngine } from '../../src/engine.js';
+import { analyze, analyzeConversation } from '../../src/index.js';
+import { compileKnowledge } from '../../src/core/knowledge.js';
+import { defaultKnowledge } from '../../src/knowledge/default.js';
+import { classIndex, MODEL_CLASSES } from '../../src/model/classes.js';
+import { createFeatureBuffer, extractFeatures } from '../../src/model/features.js';
+import { createModelScorer, LinearScorer, modelVerdict, shippedModel, tapModel, type LinearModel, type Prediction } from '../../src/model/index.js';
+
+const C = MODEL_CLASSES.length;
+const calibration = { scam: 0.5, spam: 0.5, emitScam: 0.6, emitLegit: 0.9, emitSpam: 0.6, categoryShare: 0.5 };
+
+/** A tiny hand-made model: every n-gram of `cue` votes for `cls`. */
+function toyModel(cue: string, cls: (typeof MODEL_CLASSES)[number], bits = 10): LinearModel {
+  const weights = new Int8Array((1 << bits) * C);
+  const buf = createFeatureBuffer();
+  extractFeatures({ compact: cue, signals: [], entities: [] }, bits, buf);
+  for (let k = 0; k < buf.size; k++) if ((buf.len[k] ?? 0) >= 2) weights[(buf.idx[k] ?? 0) * C + classIndex(cls)] = 127;
+  return { version: 'toy', bits, classes: [...MODEL_CLASSES], weights, scales: new Float32Array(C).fill(0.2), calibration };
+}
+
+describe('LinearScorer', () => {
+  it('gives a probability per class that sums to 1, leaning to the cued class', () => {
+    const s = new LinearScorer(toyModel('安全账户', 'impersonate_authority'));
+    const p = s.predict({ compact: '请把钱转到安全账户', signals: [], entities: [] });
+    assert.equal(p.probs.length, C);
+    assert.ok(Math.abs(p.probs.reduce((a, b) => a + b, 0) - 1) < 1e-9);
+    assert.equal(p.category, 'impersonate_authority');
+    assert.ok(p.pScam > p.pLegit);
+    const q = s.predict({ compact: '今天晚上一起吃饭', signals: [], entities: [] });
+    assert.ok(q.pScam < p.pScam);
+  });
+
+  it('points at the n-grams that pushed it, inside the text', () => {
+    const s = new LinearScorer(toyModel('安全账户', 'impersonate_authority'));
+    const text = '请把钱转到安全账户里';
+    s.predict({ compact: text, signals: [], entities: [] });
+    const top = s.topTextFeatures(classIndex('impersonate_authority'), 0, 3);
+    assert.ok(top.length >= 1);
+    assert.equal(text.slice(top[0]?.start, top[0]?.end), '安全账户');
+  });
+
+  it('refuses a model whose classes or table size do not match', () => {
+    const m = toyModel('x', 'spam');
+    assert.throws(() => new LinearScorer({ ...m, classes: ['legit', 'spam'] }), /classes/);
+    assert.throws(() => new LinearScorer({ ...m, weights: new Int8Array(10) }), /size/);
+  });
+
+  it('the model-only verdict follows the calibrated thresholds', () => {
+    const p = (pScam: number, pSpam: number): Prediction => ({ probs: new Float64Array(C), pLegit: 1 - pScam - pSpam, pSpam, pScam, category: 'phishing', categoryShare: 1 });
+    assert.deepEqual(modelVerdict(p(0.7, 0.1), calibration), { verdict: 'scam', category: 'phishing' });
+    assert.deepEqual(modelVerdict(p(0.2, 0.7), calibration), { verdict: 'spam', category: null });
+    assert.deepEqual(modelVerdict(p(0.2, 0.1), calibration), { verdict: 'safe', category: null });
+  });
+});
+
+describe('ModelScorer in an engine', () => {
+  it('emits one MODEL_SCAM signal whose weight grows with the probability and whose spans map to the original text', () => {
+    const engine = createEngine({ model: createModelScorer(() => toyModel('安全账户', 'impersonate_authority')) });
+    // Full-width and spaced-out characters: the compact view differs from the original, the span must not.
+    const text = '警官通知：请立即把存款转到 安 全 账 户 。';
+    const a = engine.analyze(text);
+    const m = a.signals.filter((s) => s.source === 'model');
+    assert.equal(m.length, 1);
+    const sig = m[0]!;
+    assert.equal(sig.id, 'MODEL_SCAM');
+    assert.ok(sig.weight > 0 && sig.weight <= (compileKnowledge(defaultKnowledge).signals.get('MODEL_SCAM')?.weight ?? 0));
+    assert.equal(typeof sig.detail?.['probability'], 'number');
+    assert.ok(sig.spans.length >= 1);
+    const quoted = text.slice(sig.spans[0]!.start, sig.spans[0]!.end).replace(/\s/g, '');
+    assert.equal(quoted, '安全账户');
+    assert.match(sig.explanation.zh, /安全账户/);
+    assert.ok(sig.explanation.en.length > 0);
+  });
+
+  it('useModel:false leaves the model out', () => {
+    let calls = 0;
+    const engine = createEngine({ model: () => (calls++, []) });
+    engine.analyze('测试', { useModel: false });
+    assert.equal(calls, 0);
+    engine.analyze('测试');
+    assert.equal(calls, 1);
+  });
+});
+
+describe('the shipped model', () => {
+  it('is a versioned artefact with the engine’s classes, decoded once', () => {
+    const m = shippedModel();
+    assert.match(m.version, /^fanzha-linear-\d+\+[0-9a-f]{10}$/);
+    assert.deepEqual([...m.classes], [...MODEL_CLASSES]);
+    assert.equal(m.weights.length, (1 << m.bits) * C);
+    assert.equal(shippedModel(), m);
+  });
+
+  it('rates a textbook scam far above an ordinary message, with spans and probability', () => {
+    const scam = '您好，我是淘宝客服，您购买的商品有质量问题，我们给您办理双倍退款理赔，请提供银行卡号和验证码，并下载会议软件共享屏幕。';
+    const preds: Prediction[] = [];
+    tapModel({ observe: (_i, p) => p && preds.push(p) });
+    try {
+      const a = analyze(scam);
+      analyze('妈，我今晚不回家吃饭了，加班到九点。');
+      assert.equal(preds.length, 2);
+      assert.ok((preds[0]?.pScam ?? 0) > 0.6, `${preds[0]?.pScam}`);
+      assert.ok((preds[1]?.pScam ?? 1) < (preds[0]?.pScam ?? 0));
+      const m = a.signals.find((s) => s.id === 'MODEL_SCAM');
+      assert.ok(m, a.signals.map((s) => s.id).join(','));
+      for (const sp of m.spans) assert.ok(sp.start >= 0 && sp.end <= scam.length && sp.end > sp.start);
+      assert.ok((m.detail?.['probability'] as number) > 0.6);
+    } finally {
+      tapModel(null);
+    }
+  });
+
+  it('scores conversations and English too, deterministically', () => {
+    const turns = [
+      { speaker: 'caller', text: '您好，这里是某某银行信用卡中心，您的账户存在异常交易。' },
+      { speaker: 'callee', text: '啊？怎么回事？' },
+      { speaker: 'caller', text: '请您提供身份证号和银行卡号，我们帮您冻结。' },
+    ];
+    const a = analyzeConversation(turns);
+    const b = analyzeConversation(turns);
+    assert.deepEqual(a.signals, b.signals);
+    const e = analyze('URGENT! You have won a £1000 cash prize. Call 09061701461 now to claim. T&C apply.');
+    assert.notEqual(e.verdict, 'safe');
+  });
+
+  it('handles empty, huge and odd input without throwing', () => {
+    for (const t of ['', ' ', '\u0000\ud800', 'x'.repeat(200_000), '💰'.repeat(5000)]) analyze(t);
+  });
+});
