@@ -221,8 +221,10 @@ for (let t = 0.3; t <= 0.951; t += 0.025) {
   let lfp = 0;
   for (const s of scored) {
     const flagged = s.pScam >= t && s.pScam >= s.pSpam;
-    if (s.e.label === 'scam') flagged ? tp++ : fn++;
-    else if (flagged) {
+    if (s.e.label === 'scam') {
+      if (flagged) tp++;
+      else fn++;
+    } else if (flagged) {
       fp++;
       if (s.e.label === 'legit') lfp++;
     }

@@ -141,7 +141,7 @@ function tokenHits(token: string, key: string): boolean {
 }
 
 interface Lookalike {
-  id: 'URL_LOOKALIKE' | 'URL_HOMOGLYPH' | 'URL_TYPO_DOMAIN';
+  id: 'URL_LOOKALIKE' | 'URL_HOMOGLYPH' | 'URL_TYPO_DOMAIN' | 'URL_BRAND_OTHER_SUFFIX';
   entry: DirectoryEntry;
   domain: string;
 }
@@ -165,6 +165,12 @@ function findLookalike(d: UrlDetails, free: boolean, k: CompiledKnowledge): Look
       if (b.key.length >= 4 && shown.some((t) => /[^\x00-\x7f]/.test(t) && (skeleton(t) === b.key || skeleton(t).startsWith(b.key)))) {
         return { id: 'URL_HOMOGLYPH', entry: b.entry, domain: b.domain };
       }
+    }
+  }
+  // The brand's exact name under another ending (chinaunicom.cn vs chinaunicom.com): ambiguous, so weaker.
+  for (const b of keys) {
+    if (!free && registrable === b.key && (labelsAscii.length === 1 || (labelsAscii.length === 2 && labelsAscii[0] === 'www'))) {
+      return { id: 'URL_BRAND_OTHER_SUFFIX', entry: b.entry, domain: b.domain };
     }
   }
   for (const b of keys) {
@@ -239,7 +245,7 @@ export function urlFindings(d: UrlDetails, url: URL | null, claims: DirectoryEnt
     if (look) {
       official = look.entry;
       out.push(
-        finding(k, look.id, look.id === 'URL_TYPO_DOMAIN' ? 'medium' : 'high', {
+        finding(k, look.id, look.id === 'URL_TYPO_DOMAIN' || look.id === 'URL_BRAND_OTHER_SUFFIX' ? 'medium' : 'high', {
           host: d.hostnameUnicode,
           domain: d.domain ?? host,
           official: look.domain,

@@ -96,3 +96,17 @@ describe('checkUrl', () => {
     assert.equal(editDistance('a'.repeat(60), 'b'.repeat(60), 2), 3);
   });
 });
+
+describe('checkUrl: same brand name under another ending', () => {
+  it('alipay.cc is a medium-risk imitation, not a high one', () => {
+    const r = checkUrl('https://www.alipay.cc/');
+    assert.equal(r.risk, 'medium');
+    assert.ok(r.findings.some((f) => f.id === 'URL_BRAND_OTHER_SUFFIX'));
+  });
+  it('a subdomain on it is still a look-alike', () => {
+    assert.ok(checkUrl('login.alipay.cc').findings.some((f) => f.id === 'URL_LOOKALIKE'));
+  });
+  it('chinaunicom.cn (listed) is not flagged', () => {
+    assert.equal(checkUrl('http://www.chinaunicom.cn/').findings.filter((f) => f.severity === 'high' || f.severity === 'medium').length, 0);
+  });
+});

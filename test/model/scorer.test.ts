@@ -70,7 +70,7 @@ describe('ModelScorer in an engine', () => {
     assert.ok(sig.spans.length >= 1);
     const quoted = text.slice(sig.spans[0]!.start, sig.spans[0]!.end).replace(/\s/g, '');
     assert.equal(quoted, '安全账户');
-    assert.match(sig.explanation.zh, /安全账户/);
+    assert.match(sig.explanation.zh, /安 全 账 户/);
     assert.ok(sig.explanation.en.length > 0);
   });
 
