@@ -194,7 +194,8 @@ export function phoneFindings(d: PhoneDetails, claims: DirectoryEntry[], k: Comp
   }
 
   // Couriers' delivery staff do call from personal mobiles: a mobile is no mismatch for them.
-  const relevant = claims.filter((e) => !(e.kind === 'courier' && PERSONAL.includes(d.kind)));
+  // A 106 gateway is how companies send SMS in their own name: no mismatch either.
+  const relevant = d.kind === 'gateway' ? [] : claims.filter((e) => !(e.kind === 'courier' && PERSONAL.includes(d.kind)));
   const withPhones = relevant.filter((e) => e.phones.length > 0);
   if (withPhones.length > 0 && !p) {
     const c = withPhones[0] as DirectoryEntry;

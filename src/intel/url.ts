@@ -162,7 +162,7 @@ function findLookalike(d: UrlDetails, free: boolean, k: CompiledKnowledge): Look
   // Homoglyphs: what the victim SEES spells a brand (аlipay with a Cyrillic а).
   if (d.hostname !== d.hostnameUnicode) {
     for (const b of keys) {
-      if (b.key.length >= 4 && shown.some((t) => /[^\x00-\x7f]/.test(t) && (skeleton(t) === b.key || skeleton(t).startsWith(b.key)))) {
+      if (b.key.length >= 4 && shown.some((t) => /[\u0080-\uffff]/.test(t) && (skeleton(t) === b.key || skeleton(t).startsWith(b.key)))) {
         return { id: 'URL_HOMOGLYPH', entry: b.entry, domain: b.domain };
       }
     }
@@ -238,7 +238,7 @@ export function urlFindings(d: UrlDetails, url: URL | null, claims: DirectoryEnt
     }
     if (host.split('.').some((l) => l.startsWith('xn--'))) {
       // A label mixing Latin letters with other scripts is the homoglyph pattern; a plain 中国.cn is not.
-      const mixed = d.hostnameUnicode.split('.').some((l) => /[a-z]/i.test(l) && /[^\x00-\x7f]/.test(l));
+      const mixed = d.hostnameUnicode.split('.').some((l) => /[a-z]/i.test(l) && /[\u0080-\uffff]/.test(l));
       out.push(finding(k, 'URL_PUNYCODE', mixed ? 'medium' : 'low', { host, shown: d.hostnameUnicode }));
     }
     const look = findLookalike(d, free, k);

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeWith } from '../../src/core/analyze.js';
+import { createEngine } from '../../src/engine.js';
+import { analyze } from '../../src/index.js';
+import { intelChecker } from '../../src/intel/index.js';
+import { defaultKnowledge } from '../../src/knowledge/default.js';
+
+const withIntel = (text: string, sender?: string) => analyzeWith(text, defaultKnowledge, { useModel: false, ...(sender ? { sender } : {}) }, { checkers: [intelChecker] });
+const without = (text: string, sender?: string) => analyzeWith(text, defaultKnowledge, { useModel: false, ...(sender ? { sender } : {}) }, {});
+const intelIds = (a: ReturnType<typeof analyze>): string[] => a.signals.filter((s) => s.source === 'intel').map((s) => s.id);
+
+describe('intelChecker inside analyze', () => {
+  it('is wired into the shipped engine', () => {
+    const a = analyze('您好我是支付宝客服，您的账户异常，请点击 alipay.com.refund-help.cn 处理');
+    assert.ok(intelIds(a).includes('URL_LOOKALIKE'), intelIds(a).join(','));
+  });
+
+  it('turns a look-alike link into a signal whose span covers the link', () => {
+    const text = '您好我是支付宝客服，您的账户异常，请点击 alipay.com.refund-help.cn 处理';
+    const a = withIntel(text);
+    const s = a.signals.find((x) => x.id === 'URL_LOOKALIKE');
+    assert.ok(s);
+    assert.equal(text.slice(s.spans[0]?.start, s.spans[0]?.end), 'alipay.com.refund-help.cn');
+    assert.match(s.explanation.zh, /alipay\.com/);
+  });
+
+  it('names the real channel in advice when a brand is impersonated by a foreign number', () => {
+    const text = '拼多多客服来电 0096836155952：您开通了百万保障，需要关闭，否则每月扣费';
+    const a = withIntel(text);
+    const s = a.signals.find((x) => x.id === 'PHONE_INTL_CLAIMS_DOMESTIC');
+    assert.ok(s, a.signals.map((x) => x.id).join(','));
+    assert.equal(text.slice(s.spans[0]?.start, s.spans[0]?.end), '0096836155952');
+    assert.ok(a.advice.some((x) => x.zh.includes('拼多多官方客服电话是 021-53395288')), JSON.stringify(a.advice));
+    assert.ok(a.verdict === 'scam' || a.verdict === 'suspicious');
+  });
+
+  it('"支付宝官方客服电话是 95188" appears for an Alipay impersonation', () => {
+    const a = withIntel('【支付宝】您的花呗已逾期，请联系专员13812345678处理，否则影响征信');
+    assert.ok(a.advice.some((x) => x.zh.startsWith('支付宝官方客服电话是 95188')), JSON.stringify(a.advice));
+    assert.ok(intelIds(a).includes('PHONE_PERSONAL_CLAIMS_OFFICIAL'));
+  });
+
+  it('an impossible case number raises the score once per number', () => {
+    const text = '【花呗调解中心】(2023)蚂调字第123号，您的花呗已逾期，请配合处理。';
+    const a = withIntel(text);
+    const b = without(text);
+    assert.ok(a.score > b.score, `${a.score} vs ${b.score}`);
+    assert.equal(a.signals.filter((s) => s.id.startsWith('CASE_NUMBER_')).length, 1);
+  });
+
+  it('a valid-looking case number never lowers a scam notice below suspicious', () => {
+    const base = '诉前调解通知：您的借款纠纷已登记，请于今日内联系调解员13912345678办理还款，户名：张三，开户行：农业银行。';
+    const withNumber = base.replace('诉前调解通知：', '诉前调解通知：(2024)浙0192民诉前调595号，');
+    const a = withIntel(withNumber);
+    assert.ok(a.verdict === 'scam' || a.verdict === 'suspicious', a.verdict);
+    assert.ok(a.score >= withIntel(base).score, 'the number must not lower the score');
+    assert.ok(a.signals.some((s) => s.id === 'NOTICE_NUMBER_NOT_PROOF'), 'says a valid number proves nothing');
+  });
+
+  it('an official court SMS is not called a scam and is told how to verify', () => {
+    const a = withIntel('【杭州互联网法院】您好，(2024)浙0192民诉前调595号案件已受理，请登录“人民法院在线服务”小程序查看，如有疑问请拨打12368。');
+    assert.notEqual(a.verdict, 'scam');
+    const s = a.signals.find((x) => x.id === 'NOTICE_VERIFY_OFFICIAL');
+    assert.ok(s);
+    assert.match(s.explanation.zh, /12368/);
+    assert.match(s.explanation.zh, /人民法院在线服务/);
+  });
+
+  it('leaves legitimate look-alikes alone: operator short links and 1069 code senders', () => {
+    const unicom = withIntel('【中国联通】尊敬的客户，您本月账单已出，详情请点击 https://u.10010.cn/qAbCd 查看。');
+    assert.deepEqual(intelIds(unicom), []);
+    const code = withIntel('【京东】验证码384712，用于登录，5分钟内有效，请勿泄露。', '1069012345678');
+    assert.deepEqual(intelIds(code), []);
+    assert.equal(code.verdict, 'safe');
+  });
+
+  it('does not count a referral number next to a brand as a mismatch', () => {
+    const a = withIntel('支付宝提醒：谨防诈骗，如遇可疑情况请拨打96110咨询。');
+    assert.ok(!intelIds(a).includes('PHONE_CLAIM_MISMATCH'), intelIds(a).join(','));
+  });
+
+  it('checks the sender too, without spans', () => {
+    const a = withIntel('【支付宝】您的账户存在风险', '+8695188');
+    const s = a.signals.find((x) => x.id === 'PHONE_SPOOFED_OFFICIAL');
+    assert.ok(s);
+    assert.deepEqual(s.spans, []);
+  });
+
+  it('every signal it emits is defined in the knowledge and has spans inside the text', () => {
+    const texts = [
+      '点击 http://1.2.3.4:8080/pay 或 bit.ly/abc 或 foo.duckdns.org 领取',
+      'PayPal: your account is limited, verify at https://paypa1.com/login',
+      '（2024）贵01民初5号 请于2小时内还款至以下账户 户名李四',
+    ];
+    for (const t of texts) {
+      const a = withIntel(t);
+      for (const s of a.signals.filter((x) => x.source === 'intel')) {
+        assert.ok(defaultKnowledge.signals.some((d) => d.id === s.id), s.id);
+        for (const sp of s.spans) assert.ok(sp.start >= 0 && sp.end <= t.length && sp.start < sp.end, `${s.id} span`);
+      }
+    }
+  });
+
+  it('createEngine accepts the checker as a plug-in', () => {
+    const e = createEngine({ checkers: [intelChecker] });
+    assert.ok(intelIds(e.analyze('jd-refund.top 京东退款', { useModel: false })).includes('URL_LOOKALIKE'));
+  });
+});
