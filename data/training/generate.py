@@ -9,6 +9,7 @@ Two kinds of input, both written for fanzha (see README.md):
 Deterministic: a fixed seed, sorted inputs, no clock. Run: python3 data/training/generate.py
 It refuses to write if any text duplicates, or is too close to, a held-out text in test/fixtures/ (never train on those).
 """
+import hashlib
 import json
 import os
 import random
@@ -20,6 +21,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, '..', '..'))
 SEP = ' ::: '
 rng = random.Random(20261123)
+
+
+# Traditional-only characters common in messages: enough to tell zh-Hant from zh without a converter.
+TRAD = set('們這說為於與個時國會對實現點開關網錢帳號驗證請輸臺灣獲獎繳貸銷註專業務額運費機車買賣價單從應該當斷學調審還換過進達選遊戲讚寶貝親愛媽爺聯繫電話碼訊後際幫頁體準備護遞郵資獎項權債務檢測險將經濟飛絡訂購億萬麼')
+
+
+def lang_of(text):
+    han = re.findall(r'[\u4e00-\u9fff]', text)
+    if not han:
+        return 'en'
+    latin = re.findall(r'[A-Za-z]+', text)
+    if len(latin) >= 4 * len(han):
+        return 'en'
+    return 'zh-Hant' if sum(c in TRAD for c in han) >= 2 else 'zh'
 
 
 # ---------------------------------------------------------------- slot helpers
@@ -107,7 +122,7 @@ def gen_bank(n):
         '{short}：您的账户{t}于{d}{h}存入{m}元，当前余额{b}元。',
         '{s}您尾号{t}信用卡{d}{h}在{mer}消费{m}元，当前可用额度{l}元。',
         '{s}{d}{h}，您尾号{t}的借记卡转入{m}元，付款人{n}，附言：{memo}。',
-        '{s}您尾号{t}账户{d}自动扣款{m}元（{bill}），余额{b}元。',
+        '{s}您尾号{t}账户{d}自动扣款{ms}元（{bill}），余额{b}元。',
         '{s}您的账户{t}于{d}{h}在ATM取款{m0}元，余额{b}元。如有疑问请致电{hot}。',
         '{s}您尾号{t}的卡片{d}{h}发生一笔退货交易，退款{m}元已入账（{mer}）。',
         '{s}您尾号{t}的账户{d}定期存款到期自动转存，本息合计{m}元。',
@@ -122,7 +137,7 @@ def gen_bank(n):
     for _ in range(n):
         short, s, hot = pick(BANKS)
         text = pick(forms).format(s=s, short=short, hot=hot, t=tail(), d=md(), h=hm(), ch=pick(['快捷支付', '网上支付', '银联消费', '微信支付', '支付宝']),
-                                  m=money(5, 20000), m0=pick(['500.00', '1,000.00', '2,000.00', '300.00']), b=money(100, 90000),
+                                  m=money(5, 20000), ms=money(20, 800), m0=pick(['500.00', '1,000.00', '2,000.00', '300.00']), b=money(100, 90000),
                                   l=money(1000, 50000), mer=pick(MERCHANTS), n=pick(NAMES), memo=pick(memos), bill=pick(bills))
         out.append(('bank_alert', hot, text))
     return out
@@ -218,10 +233,9 @@ def gen_court(n):
     docs = ['开庭传票', '举证通知书', '应诉通知书', '民事裁定书', '民事判决书', '受理案件通知书']
     out = []
     for _ in range(n):
-        ct, cc = pick(COURTS)
         ty, form = pick(forms)
-        if ty == '民终' and len(cc) > 3:  # appeals go to an intermediate court (2-digit code)
-            ty = '民初'
+        # appeals (民终) go to an intermediate-level court, whose code has 2 digits
+        ct, cc = pick([c for c in COURTS if len(c[1]) == 3] if ty == '民终' else COURTS)
         cn = f'({pick(["2025", "2026", "2026"])}){cc}{ty}{rng.randint(100, 39999)}号'
         text = form.format(ct=ct, cn=cn, nm=pick(['刘*', '王**', '陈*', '杨*', '何**']), d=f'2026年{md()}',
                            h=pick(['9:00', '9:30', '14:00', '14:30', '10:15']), r=pick(['一', '三', '五', '七', '十一']), doc=pick(docs))
@@ -290,7 +304,7 @@ def gen_en(n):
     forms = [
         ('en_bank', '{b}: Card ending {t} was used for {cur}{m} at {me}. Not you? Call the number on the back of your card.'),
         ('en_bank', '{b}: You received {cur}{m} from {nm}. Your balance is now {cur}{bal}.'),
-        ('en_bank', '{b}: Your salary of {cur}{m} has been credited to account ending {t}.'),
+        ('en_bank', '{b}: Your salary of {cur}{sal} has been credited to account ending {t}.'),
         ('en_bank', '{b}: Your direct debit of {cur}{m} to {me} will be taken on {day}.'),
         ('en_bank', '{b} alert: a new device signed in to your online banking. If this wasn\'t you, call us using the number on our website.'),
         ('en_otp', '{c} is your {br} code. Don\'t share it.'),
@@ -308,7 +322,7 @@ def gen_en(n):
         kind, form = pick(forms)
         text = form.format(b=pick(banks), t=tail(), cur=pick(['$', '£', '€', 'S$', 'A$']), m=money(3, 900), bal=money(100, 9000),
                            me=pick(merch), nm=pick(['J PATEL', 'ANNA LEE', 'M GARCIA', 'TAN K H', 'O BROWN']), day=pick(days),
-                           c=code(6), br=pick(brands), cr=pick(couriers), wb=code(3).upper() + code(9), mm=money(25, 150))
+                           sal=money(1800, 6500), c=code(6), br=pick(brands), cr=pick(couriers), wb=code(3).upper() + code(9), mm=money(25, 150))
         out.append((kind, '', text))
     return out
 
@@ -358,6 +372,11 @@ def check_against_held_out(items, limit=0.6):
     return bad
 
 
+def split_of(text):
+    """About 1 in 7 rows is held for calibration (split=dev), chosen by a hash of the text so it survives reordering."""
+    return 'dev' if int(hashlib.sha256(text.encode('utf-8')).hexdigest(), 16) % 7 == 0 else 'train'
+
+
 def dedupe(items):
     seen, out = set(), []
     for it in items:
@@ -394,10 +413,12 @@ def main():
         sys.exit(f'{len(bad)} training texts too close to test/fixtures/')
 
     write('legit-near-domain.jsonl', [
-        {'id': f'trl-{i + 1:04d}', 'text': t, 'label': 'legit', 'kind': k, **({'sender': s} if s else {})}
+        {'id': f'trl-{i + 1:04d}', 'text': t, 'lang': lang_of(t), 'label': 'legit', 'kind': k, 'split': split_of(t),
+         **({'sender': s} if s else {})}
         for i, (k, s, t) in enumerate(legit)])
     write('scam-written.jsonl', [
-        {'id': f'trs-{i + 1:04d}', 'text': t, 'label': 'scam', 'category': c} for i, (c, _, t) in enumerate(scam)])
+        {'id': f'trs-{i + 1:04d}', 'text': t, 'lang': lang_of(t), 'label': 'scam', 'category': c, 'split': split_of(t)}
+        for i, (c, _, t) in enumerate(scam)])
     print('  legit kinds:', dict(sorted(Counter(k for k, _, _ in legit).items())))
     print('  scam categories:', dict(sorted(Counter(c for c, _, _ in scam).items())))
 

@@ -11,7 +11,7 @@ import type { Entity, Signal, Span } from '../core/types.js';
 import type { DirectoryEntry } from '../knowledge/schema.js';
 import { noticeFindings } from './notice.js';
 import { phoneDetails, phoneFindings } from './phone.js';
-import type { Finding } from './result.js';
+import { finding, type Finding } from './result.js';
 import { urlDetails, urlFindings } from './url.js';
 
 type Detail = Record<string, string | number | boolean | null>;
@@ -76,6 +76,16 @@ export const intelChecker: EntityChecker = (entities, text, k, options) => {
       for (const f of r.findings) c.add(f, []);
     } catch {
       // A sender id that is a name ("ICBC") rather than a number.
+    }
+  }
+  // 12381 / 国家反诈中心 warnings never carry links, IM ids or call-back numbers [S:G3]: one that does is fake.
+  const antiFraud = entities.filter((e) => e.kind === 'brand' && (e.value === 'anti_fraud_sms_12381' || e.value === 'anti_fraud_center'));
+  const fromSender = options.sender?.replace(/\D/g, '') === '12381';
+  if (antiFraud.length > 0 || fromSender) {
+    const bait = entities.filter((e) => e.kind === 'url' || e.kind === 'wechat' || e.kind === 'qq' || e.kind === 'telegram');
+    if (bait.length > 0) {
+      const f = finding(k, 'ANTIFRAUD_WARNING_WITH_LINK', 'high');
+      c.add(f, [...antiFraud.map(span), ...bait.map(span)]);
     }
   }
   const n = normalize(text, k.normalize);

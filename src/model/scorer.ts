@@ -37,6 +37,14 @@ function evidence(ranges: { start: number; end: number }[], view: TextView | und
  * styles it was trained on: docs/model.md).
  */
 function chooseCategory(p: Prediction, ruleCategories: ReadonlySet<CategoryId>, minShare: number): CategoryId | null {
+  const mode = process.env['FZ_CAT'] ?? 'none';
+  if (mode === 'agree' && ruleCategories.size > 0) return p.category && ruleCategories.has(p.category) ? p.category : null;
+  if (mode === 'argmax' && ruleCategories.size > 0) {
+    let best: CategoryId | null = null;
+    let bp = -1;
+    for (const c of ruleCategories) if ((p.probs[classIndex(c)] ?? 0) > bp) { bp = p.probs[classIndex(c)] ?? 0; best = c; }
+    return best;
+  }
   if (ruleCategories.size > 0) return null;
   return p.categoryShare >= minShare ? p.category : null;
 }

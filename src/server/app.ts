@@ -132,7 +132,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   const limit = async (limiter: typeof perIp, req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const r = await limiter(req);
-    if (r.isAllowed) return;
+    // isAllowed only means "on the allow list"; isExceeded is the verdict.
+    if (r.isAllowed || !r.isExceeded) return;
     void reply.header('retry-after', String(r.ttlInSeconds)).header('x-ratelimit-limit', String(r.max));
     throw new ApiError('FZ_ERR_RATE_LIMITED', `Rate limit exceeded: at most ${r.max} requests per ${config.rateLimits.windowMs / 1000} s; retry in ${r.ttlInSeconds} s`);
   };

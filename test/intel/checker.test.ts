@@ -107,3 +107,12 @@ describe('intelChecker inside analyze', () => {
     assert.ok(intelIds(e.analyze('jd-refund.top 京东退款', { useModel: false })).includes('URL_LOOKALIKE'));
   });
 });
+
+describe('12381 / anti-fraud-centre warnings', () => {
+  it('a "国家反诈中心" message with a link is flagged; the real warning text is not', () => {
+    const fake = withIntel('【国家反诈中心】您的手机存在涉诈风险，请点击 http://fzzx-check.top 下载安全插件');
+    assert.ok(intelIds(fake).includes('ANTIFRAUD_WARNING_WITH_LINK'), intelIds(fake).join(','));
+    const real = withIntel('【工信部反诈中心】您可能正在遭遇诈骗，请勿转账汇款，如有疑问请拨打96110咨询。', '12381');
+    assert.ok(!intelIds(real).includes('ANTIFRAUD_WARNING_WITH_LINK'));
+  });
+});

@@ -109,7 +109,7 @@ describe('data/signals/intel.yaml', () => {
       .filter((f) => f.endsWith('.ts'))
       .map((f) => readFileSync(join(root, 'src/intel', f), 'utf8'))
       .join('\n');
-    const ids = new Set([...src.matchAll(/'((?:PHONE|URL|CASE_NUMBER|NOTICE)_[A-Z0-9_]+)'/g)].map((m) => m[1] as string));
+    const ids = new Set([...src.matchAll(/'((?:PHONE|URL|CASE_NUMBER|NOTICE|ANTIFRAUD)_[A-Z0-9_]+)'/g)].map((m) => m[1] as string));
     assert.ok(ids.size > 30);
     for (const id of ids) assert.ok(defaultKnowledge.signals.some((s) => s.id === id), `${id} has no wording in intel.yaml`);
   });

@@ -421,3 +421,34 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('web app at /', () => {
+  test('serves web/dist files, falls back to index.html for app routes, keeps /v1 JSON', async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const web = mkdtempSync(join(tmpdir(), 'fanzha-web-'));
+    mkdirSync(join(web, 'assets'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>反诈</title><div id="app"></div>');
+    writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
+    const h = await makeHarness({ webRoot: web });
+    try {
+      const root = await h.req({ url: '/', key: null });
+      assert.equal(root.statusCode, 200);
+      assert.match(root.body, /<title>反诈<\/title>/);
+      for (const p of ['/learn/x', '/report', '/lookup', '/analyst']) {
+        const r = await h.req({ url: p, key: null });
+        assert.equal(r.statusCode, 200, p);
+        assert.match(r.headers['content-type'] as string, /text\/html/);
+      }
+      assert.equal((await h.req({ url: '/assets/app.js', key: null })).body, 'console.log(1)');
+      assert.equal((await h.req({ url: '/assets/missing.js', key: null })).statusCode, 404);
+      const api404 = await h.req({ url: '/v1/nothing', key: null });
+      assert.equal(api404.statusCode, 404);
+      assert.equal(errorOf(api404).code, 'FZ_ERR_NOT_FOUND');
+      assert.equal((await h.req({ method: 'POST', url: '/report', key: null })).statusCode, 404);
+    } finally {
+      await h.close();
+      rmSync(web, { recursive: true, force: true });
+    }
+  });
+});

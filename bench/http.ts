@@ -1,0 +1,173 @@
+/**
+ * npm run bench:http — the HTTP service under load on loopback, for SQLite and PostgreSQL.
+ * Starts a real `fanzha serve` (dist/ when built, else from source through tsx), then runs autocannon:
+ * POST /v1/analyze at 50 connections (req/s, p50, p99) and POST /v1/reports at 50 connections (writes/s).
+ * PostgreSQL: DATABASE_URL if set, else a throw-away cluster (test/helpers/postgres.ts); skipped if neither.
+ * Prints a table and writes reports/bench-http.json. Options: --duration <s> (default 10), --only sqlite|postgres.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pgBinDir, startPostgres, type PgCluster } from '../test/helpers/postgres.js';
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number; max: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  duration: number;
+}
+type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, only: { type: 'string' } } });
+const duration = Number(values.duration);
+const ROOT = new URL('..', import.meta.url).pathname;
+const DIST_MAIN = join(ROOT, 'dist/src/cli/main.js');
+const useDist = existsSync(DIST_MAIN);
+
+const ANALYZE_BODY = JSON.stringify({
+  text: '【淘宝】您好，我是淘宝客服，您购买的商品检测出甲醛超标，我们给您双倍赔偿。请加我微信 tb_kefu2024，我发你退款链接 http://tb-refund.cn/a ，操作时把收到的验证码告诉我。',
+  channel: 'sms',
+  sender: '+8613800138000',
+});
+const REPORT_BODY = JSON.stringify({
+  kind: 'phone',
+  value: '17012345678',
+  category: 'fake_customer_service',
+  description: '自称淘宝客服，说商品有质量问题要退款，让加微信',
+  evidence: '您好，我是淘宝客服，请加我微信 tb_kefu2024 办理退款，联系 13912345678',
+});
+
+function freePort(): Promise<number> {
+  return import('node:net').then(
+    ({ createServer }) =>
+      new Promise((resolve) => {
+        const s = createServer();
+        s.listen(0, '127.0.0.1', () => {
+          const a = s.address();
+          s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+        });
+      }),
+  );
+}
+
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const args = useDist ? [DIST_MAIN] : ['--import', 'tsx', join(ROOT, 'src/cli/main.ts')];
+  const child = spawn(process.execPath, [...args, 'serve', '--host', '127.0.0.1', '--port', String(port), '--public'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      FANZHA_LOG_LEVEL: 'warn',
+      // The benchmark measures the service, not the rate limiter.
+      FANZHA_RATE_LIMIT_PUBLIC: '100000000',
+      FANZHA_RATE_LIMIT_IP: '100000000',
+      ...env,
+    },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return { child, url };
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  const done = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await done;
+}
+
+interface Row {
+  store: string;
+  analyzeRps: number;
+  analyzeP50ms: number;
+  analyzeP99ms: number;
+  analyzeErrors: number;
+  reportWritesPerSec: number;
+  reportP50ms: number;
+  reportP99ms: number;
+  reportErrors: number;
+}
+
+async function load(url: string, path: string, body: string, seconds: number): Promise<AutocannonResult> {
+  return autocannon({ url: `${url}${path}`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 50, duration: seconds });
+}
+
+async function benchStore(name: string, env: Record<string, string>): Promise<Row> {
+  const { child, url } = await startServer(env);
+  try {
+    await load(url, '/v1/analyze', ANALYZE_BODY, 2); // warm-up (JIT, caches)
+    const a = await load(url, '/v1/analyze', ANALYZE_BODY, duration);
+    await load(url, '/v1/reports', REPORT_BODY, 1);
+    const w = await load(url, '/v1/reports', REPORT_BODY, duration);
+    return {
+      store: name,
+      analyzeRps: Math.round(a.requests.average),
+      analyzeP50ms: a.latency.p50,
+      analyzeP99ms: a.latency.p99,
+      analyzeErrors: a.non2xx + a.errors + a.timeouts,
+      reportWritesPerSec: Math.round(w.requests.average),
+      reportP50ms: w.latency.p50,
+      reportP99ms: w.latency.p99,
+      reportErrors: w.non2xx + w.errors + w.timeouts,
+    };
+  } finally {
+    await stopServer(child);
+  }
+}
+
+const rows: Row[] = [];
+const notes: string[] = [];
+if (values.only !== 'postgres') {
+  const dir = mkdtempSync(join(tmpdir(), 'fanzha-bench-'));
+  try {
+    rows.push(await benchStore('sqlite', { FANZHA_DATA_DIR: dir }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (values.only !== 'sqlite') {
+  let cluster: PgCluster | null = null;
+  let url = process.env['DATABASE_URL'];
+  if (!url && pgBinDir()) {
+    cluster = await startPostgres();
+    url = await cluster.createDatabase('bench');
+  }
+  if (url) {
+    try {
+      rows.push(await benchStore('postgres', { DATABASE_URL: url }));
+    } finally {
+      cluster?.stop();
+    }
+  } else notes.push('postgres skipped: no DATABASE_URL and no PostgreSQL binaries');
+}
+
+const header = '| store | analyze req/s | analyze p50 ms | analyze p99 ms | report writes/s | report p50 ms | report p99 ms | errors |';
+console.log(`\nfanzha HTTP bench: autocannon, 50 connections, ${duration} s each, loopback, ${useDist ? 'dist' : 'tsx'} build, ${cpus().length} cores\n`);
+console.log(header);
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(
+    `| ${r.store} | ${r.analyzeRps} | ${r.analyzeP50ms} | ${r.analyzeP99ms} | ${r.reportWritesPerSec} | ${r.reportP50ms} | ${r.reportP99ms} | ${r.analyzeErrors + r.reportErrors} |`,
+  );
+}
+for (const n of notes) console.log(`\n${n}`);
+mkdirSync(join(ROOT, 'reports'), { recursive: true });
+writeFileSync(
+  join(ROOT, 'reports/bench-http.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, build: useDist ? 'dist' : 'tsx', connections: 50, durationSeconds: duration, rows, notes }, null, 2)}\n`,
+);
+console.log('\nwrote reports/bench-http.json');

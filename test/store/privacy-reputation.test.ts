@@ -1,0 +1,122 @@
+/** Masking, identifier keys and the reputation score (pure functions). */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { defaultKnowledge } from '../../src/knowledge/default.js';
+import { hashKey, identifier, identifiersOf, normalizeHost, normalizePhone } from '../../src/store/identifiers.js';
+import { maskText } from '../../src/store/privacy.js';
+import { HALF_LIFE_DAYS, reputationOf, reputationSignal } from '../../src/store/reputation.js';
+import type { IdentifierFacts } from '../../src/store/types.js';
+
+test('masks mobiles, cards and ID numbers, keeping keys for hashing', () => {
+  const m = maskText('电话 +86 138 0013 8000，卡号6222021234567890123，身份证11010119900307451X。订单号 20261101');
+  assert.equal(m.text, '电话 138****8000，卡号6222***********0123，身份证110***********451X。订单号 20261101');
+  assert.deepEqual(m.keys, ['phone:13800138000', 'account:6222021234567890123', 'id:11010119900307451X']);
+  assert.deepEqual(maskText('没有号码 95188 10086').keys, []);
+});
+
+test('property: a masked mobile never shows its middle digits', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 3, max: 9 }), fc.integer({ min: 0, max: 999_999_999 }), fc.string({ maxLength: 20 }), (second, rest, pad) => {
+      const num = `1${second}${String(rest).padStart(9, '0')}`;
+      const safePad = pad.replace(/[0-9]/g, '');
+      const m = maskText(`${safePad} ${num} ${safePad}`);
+      assert.ok(!m.text.includes(num));
+      assert.ok(m.text.includes(`${num.slice(0, 3)}****${num.slice(7)}`));
+      assert.ok(m.keys.includes(`phone:${num}`));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('masking is linear on long digit runs', () => {
+  const long = '1'.repeat(200_000);
+  const m = maskText(long);
+  assert.equal(m.text, long); // a 200k-digit run is not a number we mask
+});
+
+test('identifier keys: phones, hosts, accounts, handles', () => {
+  assert.equal(normalizePhone('+86 138-0013-8000'), '13800138000');
+  assert.equal(normalizePhone('008613800138000'), '13800138000');
+  assert.equal(normalizePhone('+85212345678'), '0085212345678');
+  assert.equal(normalizePhone('abc'), null);
+  assert.equal(normalizeHost('HTTPS://WWW.Example.CN/path?q=1'), 'example.cn');
+  assert.match(normalizeHost('支付宝.com')!, /^xn--[a-z0-9]+\.com$/);
+  assert.equal(normalizeHost('localhost'), null);
+  assert.equal(identifier('account', '6222 0212 3456 7890 123')?.key, 'account:6222021234567890123');
+  assert.equal(identifier('handle', ' WXID_Abc ')?.key, 'handle:wxid_abc');
+  assert.equal(identifier('url', 'not a url'), null);
+  const ids = identifiersOf(
+    [
+      { kind: 'phone', value: '13800138000', text: '', start: 0, end: 1 },
+      { kind: 'url', value: 'evil.cn/login', text: '', start: 2, end: 3 },
+      { kind: 'wechat', value: 'wx_1', text: '', start: 4, end: 5 },
+      { kind: 'money', value: '100', text: '', start: 6, end: 7 },
+    ],
+    '95588',
+  );
+  assert.deepEqual(
+    ids.map((i) => i.key),
+    ['phone:95588', 'phone:13800138000', 'url:evil.cn', 'handle:wx_1'],
+  );
+  assert.notEqual(hashKey('salt1', 'phone:1'), hashKey('salt2', 'phone:1'));
+});
+
+const facts = (over: Partial<IdentifierFacts>): IdentifierFacts => ({
+  hash: 'h',
+  reporters: 0,
+  byCategory: {},
+  reports: 0,
+  confirmed: 0,
+  rejected: 0,
+  pending: 0,
+  mentions: 0,
+  firstSeen: null,
+  lastSeen: null,
+  falseAlarms: 0,
+  missedScams: 0,
+  ...over,
+});
+
+test('reputation: unknown is not safe, reports, decay, confirmations, directory guard', () => {
+  const now = Date.UTC(2026, 10, 23);
+  const unknown = reputationOf(undefined, false, defaultKnowledge, now);
+  assert.equal(unknown.status, 'unknown');
+  assert.match(unknown.reason.zh, /不代表它是安全的/);
+  assert.equal(reputationSignal(unknown, 'x', [], defaultKnowledge), null);
+
+  const fresh = facts({ reporters: 12, reports: 14, pending: 14, byCategory: { fake_customer_service: 12 }, lastSeen: now });
+  const rep = reputationOf(fresh, false, defaultKnowledge, now);
+  assert.equal(rep.status, 'reported');
+  const sig = reputationSignal(rep, '13800138000', [], defaultKnowledge);
+  assert.equal(sig?.id, 'REPUTATION_REPORTED_MANY');
+  assert.equal(sig?.category, 'fake_customer_service');
+  assert.equal(sig?.source, 'reputation');
+
+  const confirmed = reputationOf({ ...fresh, confirmed: 2 }, false, defaultKnowledge, now);
+  const c = reputationSignal(confirmed, '13800138000', [], defaultKnowledge);
+  assert.equal(c?.id, 'REPUTATION_CONFIRMED');
+  assert.match(c!.explanation.zh, /被 12 人举报为冒充.*，2 次经审核确认/);
+
+  // Old reports fade: four half-lives later, 12 reporters weigh less than the "many" threshold.
+  const old = reputationOf({ ...fresh, lastSeen: now - 4 * HALF_LIFE_DAYS * 86_400_000 }, false, defaultKnowledge, now);
+  assert.ok(old.weightedReporters < 1);
+  assert.ok(old.score < rep.score);
+  assert.equal(reputationSignal(old, 'x', [], defaultKnowledge)?.id, 'REPUTATION_REPORTED');
+
+  // False-alarm feedback lowers the weight.
+  const disputed = reputationOf({ ...fresh, reporters: 3, falseAlarms: 2 }, false, defaultKnowledge, now);
+  assert.ok(disputed.weightedReporters < 3);
+
+  // The official directory: many reports alone never make a signal.
+  const official = reputationOf(fresh, true, defaultKnowledge, now);
+  assert.equal(official.status, 'pending_review');
+  assert.equal(official.score, 0);
+  assert.equal(reputationSignal(official, '95188', [], defaultKnowledge), null);
+  // …but an analyst's confirmation does.
+  assert.equal(reputationOf({ ...fresh, confirmed: 1 }, true, defaultKnowledge, now).status, 'confirmed');
+
+  const cleared = reputationOf(facts({ reporters: 1, reports: 2, rejected: 2, lastSeen: now }), false, defaultKnowledge, now);
+  assert.equal(cleared.status, 'cleared');
+  assert.equal(reputationSignal(cleared, 'x', [], defaultKnowledge)?.weight, -12);
+});
