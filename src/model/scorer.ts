@@ -32,20 +32,13 @@ function evidence(ranges: { start: number; end: number }[], view: TextView | und
 }
 
 /**
- * Which category the model's weight goes to. The model names a category only when the rules saw none; otherwise
- * its weight is category-free and the rules' evidence names the kind (the model's categories are reliable only for
- * styles it was trained on: docs/model.md).
+ * Which category the model's weight goes to. When the rules named categories, the model reinforces its top
+ * category only if it is one of them (otherwise its weight is category-free and the rules name the kind); when the
+ * rules named none, the model names it, if its top category holds enough of P(scam). Its categories are reliable
+ * for styles it was trained on, much less for others (docs/model.md).
  */
 function chooseCategory(p: Prediction, ruleCategories: ReadonlySet<CategoryId>, minShare: number): CategoryId | null {
-  const mode = process.env['FZ_CAT'] ?? 'none';
-  if (mode === 'agree' && ruleCategories.size > 0) return p.category && ruleCategories.has(p.category) ? p.category : null;
-  if (mode === 'argmax' && ruleCategories.size > 0) {
-    let best: CategoryId | null = null;
-    let bp = -1;
-    for (const c of ruleCategories) if ((p.probs[classIndex(c)] ?? 0) > bp) { bp = p.probs[classIndex(c)] ?? 0; best = c; }
-    return best;
-  }
-  if (ruleCategories.size > 0) return null;
+  if (ruleCategories.size > 0) return p.category && ruleCategories.has(p.category) ? p.category : null;
   return p.categoryShare >= minShare ? p.category : null;
 }
 
@@ -78,10 +71,12 @@ export function buildModelSignal(
     const weight = Math.round(s ? s.weight * ramp(p.pScam, cal.emitScam) : 0);
     return s && weight > 0 ? { ...s, category: cat, weight } : null;
   }
-  if (p.pSpam >= cal.emitSpam && p.pSpam > p.pScam && p.pSpam > p.pLegit) {
+  // Unwanted but not clearly a scam: a spam marker, weighed by P(spam or scam).
+  const unwanted = p.pSpam + p.pScam;
+  if (unwanted >= cal.emitSpam && unwanted > p.pLegit) {
     const { spans, quoted } = evidence(scorer.topTextFeatures(SPAM, LEGIT, 3), input.compactView, input.text);
-    const s = emit(k, 'MODEL_SPAM', 'model', spans, { probability: Number(p.pSpam.toFixed(3)), percent: pct(p.pSpam), ngrams: quoted || '—', model: scorer.model.version });
-    return s ? { ...s, weight: Math.round(s.weight * p.pSpam) } : null;
+    const s = emit(k, 'MODEL_SPAM', 'model', spans, { probability: Number(unwanted.toFixed(3)), percent: pct(unwanted), ngrams: quoted || '—', model: scorer.model.version });
+    return s ? { ...s, weight: Math.round(s.weight * unwanted) } : null;
   }
   if (p.pLegit >= cal.emitLegit) {
     const s = emit(k, 'MODEL_LEGIT', 'model', [], { probability: Number(p.pLegit.toFixed(3)), percent: pct(p.pLegit), model: scorer.model.version });

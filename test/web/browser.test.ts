@@ -53,51 +53,53 @@ async function shot(page: Page, name: string, docs = false): Promise<void> {
  * WCAG AA text contrast of everything visible on the page: each element with its own text against
  * the first opaque background behind it (4.5:1, or 3:1 for large text). Disabled controls are exempt.
  */
-async function contrastFailures(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const parse = (c: string): number[] | null => {
-      const m = /rgba?\(([^)]+)\)/.exec(c);
-      if (!m) return null;
-      const p = m[1]!.split(/[ ,/]+/).filter(Boolean).map(Number);
-      return [p[0]!, p[1]!, p[2]!, p[3] ?? 1];
-    };
-    const lum = (rgb: number[]) => {
-      const [r, g, b] = rgb.slice(0, 3).map((v) => {
-        const x = v / 255;
-        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-      });
-      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-    };
-    const bgOf = (el: Element | null): number[] => {
-      for (let e = el; e; e = e.parentElement) {
-        const c = parse(getComputedStyle(e).backgroundColor);
-        if (c && c[3]! >= 0.99) return c;
-      }
-      return [255, 255, 255, 1];
-    };
-    const out: string[] = [];
-    for (const el of Array.from(document.querySelectorAll('body *'))) {
-      const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim());
-      if (!own || (el as HTMLButtonElement).disabled) continue;
-      const st = getComputedStyle(el);
-      const rect = el.getBoundingClientRect();
-      if (st.visibility === 'hidden' || st.display === 'none' || rect.width === 0 || rect.height === 0) continue;
-      if (el.closest('.skip')) continue;
-      const fg = parse(st.color);
-      if (!fg) continue;
-      const bg = bgOf(el);
-      // Blend a translucent text colour over its background.
-      const a = fg[3]!;
-      const fgB = [0, 1, 2].map((i) => fg[i]! * a + bg[i]! * (1 - a));
-      const l1 = lum(fgB);
-      const l2 = lum(bg);
-      const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
-      const size = parseFloat(st.fontSize);
-      const large = size >= 24 || (size >= 18.66 && Number(st.fontWeight) >= 700);
-      if (ratio < (large ? 3 : 4.5)) out.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent!.trim().slice(0, 30)}" ${ratio.toFixed(2)}:1`);
+// Plain JavaScript source: tsx would wrap named arrow functions in a helper the page does not have.
+const CONTRAST_AUDIT = `(() => {
+  const parse = (c) => {
+    const m = /rgba?\\(([^)]+)\\)/.exec(c);
+    if (!m) return null;
+    const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p[3] ?? 1];
+  };
+  const lum = (rgb) => {
+    const [r, g, b] = rgb.slice(0, 3).map((v) => {
+      const x = v / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const bgOf = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c[3] >= 0.99) return c;
     }
-    return out;
-  });
+    return [255, 255, 255, 1];
+  };
+  const out = [];
+  for (const el of Array.from(document.querySelectorAll('body *'))) {
+    const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || el.disabled) continue;
+    const st = getComputedStyle(el);
+    const rect = el.getBoundingClientRect();
+    if (st.visibility === 'hidden' || st.display === 'none' || rect.width === 0 || rect.height === 0) continue;
+    if (el.closest('.skip')) continue;
+    const fg = parse(st.color);
+    if (!fg) continue;
+    const bg = bgOf(el);
+    const a = fg[3];
+    const fgB = [0, 1, 2].map((i) => fg[i] * a + bg[i] * (1 - a));
+    const l1 = lum(fgB);
+    const l2 = lum(bg);
+    const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+    const size = parseFloat(st.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(st.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5)) out.push(el.tagName.toLowerCase() + '.' + el.className + ' "' + el.textContent.trim().slice(0, 30) + '" ' + ratio.toFixed(2) + ':1');
+  }
+  return out;
+})()`;
+
+async function contrastFailures(page: Page): Promise<string[]> {
+  return (await page.evaluate(CONTRAST_AUDIT)) as string[];
 }
 
 async function check(page: Page, text: string, label: string): Promise<string> {
