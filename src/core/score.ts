@@ -49,6 +49,7 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
   let negative = 0;
   let spam = 0;
   const fired = composites(signals, policy);
+  const asksMoney = signals.some((s) => s.weight > 0 && s.detail?.['saidBy'] !== 'responder' && tagsOf(s).includes('payment'));
   for (const s of [...signals, ...fired]) {
     const tags = tagsOf(s);
     if (tags.includes('spam')) {
@@ -59,7 +60,7 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
       if (s.category) hints.set(s.category, (hints.get(s.category) ?? 0) + s.weight);
       continue;
     }
-    if (s.weight < 0) negative += s.weight;
+    if (s.weight < 0) negative += asksMoney && tags.includes('benign') && !tags.includes('warning') ? s.weight * policy.benignWhenAsked : s.weight;
     else if (s.category) byCategory.set(s.category, (byCategory.get(s.category) ?? 0) + s.weight);
     else tactic += s.weight;
   }
@@ -115,6 +116,8 @@ function bestHint(hints: Map<CategoryId, number>): CategoryId | null {
 /** With no category-specific evidence, a link or code request reads as phishing, anything else as other_scam. */
 function fallbackCategory(signals: Signal[]): CategoryId {
   const ids = new Set(signals.map((s) => s.id));
+  // "00"-prefixed callers overwhelmingly pose as a platform's customer service (seed 001, domain facts §2.3).
+  if (ids.has('SENDER_INTERNATIONAL') || ids.has('INTL_NUMBER')) return 'fake_customer_service';
   if (ids.has('LINK') || ids.has('ASK_VERIFICATION_CODE') || ids.has('ASK_CREDENTIALS')) return 'phishing';
   return 'other_scam';
 }

@@ -101,9 +101,14 @@ export function lookupDomain(hostname: string, k: CompiledKnowledge): DomainMatc
   return out.sort((a, b) => b.domain.length - a.domain.length);
 }
 
-/** How an entry's first numbers read in a sentence: "95188", "400-670-0700 / 95017". */
+/** The numbers sourced well enough to call "official" (general knowledge never is). */
+export function sourcedPhones(entry: DirectoryEntry): DirectoryPhone[] {
+  return entry.phones.filter((p) => isSourced(p.verified ?? entry.verified));
+}
+
+/** How an entry's first sourced numbers read in a sentence: "95188", "95017 / 400-670-0700"; "" when none is sourced. */
 export function phoneList(entry: DirectoryEntry, max = 2): string {
-  return entry.phones
+  return sourcedPhones(entry)
     .slice(0, max)
     .map((p) => p.display)
     .join(' / ');

@@ -7,7 +7,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import type { CompiledKnowledge } from '../core/knowledge.js';
 import type { Localized } from '../core/types.js';
 import type { DirectoryEntry } from '../knowledge/schema.js';
-import { isSourced, lookupPhone, lookupPhonePrefix, phoneList, resolveBrand, type PhoneMatch } from './directory.js';
+import { isSourced, lookupPhone, lookupPhonePrefix, phoneList, resolveBrand, sourcedPhones, type PhoneMatch } from './directory.js';
 import { finding, IntelInputError, knowledgeOf, riskOf, sortFindings, type CheckOptions, type Finding, type IntelResult } from './result.js';
 
 export type PhoneKind =
@@ -196,7 +196,7 @@ export function phoneFindings(d: PhoneDetails, claims: DirectoryEntry[], k: Comp
   // Couriers' delivery staff do call from personal mobiles: a mobile is no mismatch for them.
   // A 106 gateway is how companies send SMS in their own name: no mismatch either.
   const relevant = d.kind === 'gateway' ? [] : claims.filter((e) => !(e.kind === 'courier' && PERSONAL.includes(d.kind)));
-  const withPhones = relevant.filter((e) => e.phones.length > 0);
+  const withPhones = relevant.filter((e) => sourcedPhones(e).length > 0);
   if (withPhones.length > 0 && !p) {
     const c = withPhones[0] as DirectoryEntry;
     official = c;

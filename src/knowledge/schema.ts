@@ -105,6 +105,8 @@ export const policySchema = z
     strongSignalWeight: z.number().positive(),
     /** In a conversation, tactics found only in the responder's turns count at this fraction. */
     responderFactor: z.number().min(0).max(1),
+    /** Benign status context (refund done, order status…) counts at this fraction when the text also asks for something. */
+    benignWhenAsked: z.number().min(0).max(1),
     composites: z.array(compositeSchema),
     signals: z.array(signalDefSchema),
   })

@@ -51,7 +51,8 @@ export function buildModelSignal(
   k: CompiledKnowledge,
   input: { text: string; compactView?: TextView; signals: readonly Signal[] },
 ): Signal | null {
-  const cal = scorer.model.calibration;
+  const cal = { ...scorer.model.calibration, ...(process.env['FZ_CAL'] ? JSON.parse(process.env['FZ_CAL']) : {}) };
+  const W = process.env['FZ_W'] ? Number(process.env['FZ_W']) : null;
   if (p.pScam >= cal.emitScam && p.pScam >= p.pSpam) {
     const ruleCategories = new Set<CategoryId>();
     for (const s of input.signals) if (s.weight > 0 && s.category) ruleCategories.add(s.category);
@@ -68,7 +69,7 @@ export function buildModelSignal(
       ngrams: quoted || '—',
       model: scorer.model.version,
     });
-    const weight = Math.round(s ? s.weight * ramp(p.pScam, cal.emitScam) : 0);
+    const weight = Math.round(s ? (W ?? s.weight) * ramp(p.pScam, cal.emitScam) : 0);
     return s && weight > 0 ? { ...s, category: cat, weight } : null;
   }
   // Unwanted but not clearly a scam: a spam marker, weighed by P(spam or scam).

@@ -9,7 +9,6 @@ export const ERRORS = {
   FZ_ERR_BAD_KEY: { status: 401, message: 'The API key is unknown or revoked' },
   FZ_ERR_FORBIDDEN: { status: 403, message: 'This API key does not have the role this endpoint needs' },
   FZ_ERR_NOT_FOUND: { status: 404, message: 'No such resource' },
-  FZ_ERR_METHOD: { status: 405, message: 'Method not allowed' },
   FZ_ERR_BODY_TOO_LARGE: { status: 413, message: 'The request body is too large' },
   FZ_ERR_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json' },
   FZ_ERR_RATE_LIMITED: { status: 429, message: 'Too many requests; retry after the time in the Retry-After header' },

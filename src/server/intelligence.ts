@@ -27,8 +27,14 @@ export interface IdentifierInfo {
 
 /** The optional intelligence module (src/intel): phone and link checkers. Shapes are passed through. */
 export interface IntelModule {
-  checkPhone?: (input: string) => unknown;
-  checkUrl?: (input: string) => unknown;
+  checkPhone?: (input: string, options?: { knowledge?: unknown }) => unknown;
+  checkUrl?: (input: string, options?: { knowledge?: unknown }) => unknown;
+}
+
+/** The part of an intel result the service reads ({input, risk, findings, official, details}). */
+export interface IntelCheck {
+  risk?: 'high' | 'medium' | 'low' | 'unknown';
+  findings?: { id: string; severity: string; explanation: { zh: string; en: string } }[];
 }
 
 export async function loadIntel(): Promise<IntelModule | null> {
@@ -108,10 +114,12 @@ export class Intelligence {
   }
 
   /** The intel checkers' findings for one identifier, or null when none applies or none is installed. */
-  check(id: Identifier): unknown {
+  check(id: Identifier, raw: string): (IntelCheck & Record<string, unknown>) | null {
+    const options = { knowledge: this.engine.knowledge };
     try {
-      if (id.type === 'phone' && this.intel?.checkPhone) return this.intel.checkPhone(id.value) ?? null;
-      if (id.type === 'url' && this.intel?.checkUrl) return this.intel.checkUrl(id.value) ?? null;
+      // Links are checked as given (the path matters), numbers as normalised.
+      if (id.type === 'phone' && this.intel?.checkPhone) return (this.intel.checkPhone(id.value, options) as IntelCheck & Record<string, unknown>) ?? null;
+      if (id.type === 'url' && this.intel?.checkUrl) return (this.intel.checkUrl(raw, options) as IntelCheck & Record<string, unknown>) ?? null;
     } catch {
       return null;
     }

@@ -452,3 +452,23 @@ describe('web app at /', () => {
     }
   });
 });
+
+describe('lookup with the intelligence checkers (src/intel)', () => {
+  test('checker findings appear; a look-alike link with no reports reads suspicious, never safe', async () => {
+    const h = await makeHarness({}, { intel: undefined });
+    try {
+      const r = (await h.req({ url: '/v1/lookup?url=' + encodeURIComponent('http://alipay.com.refund-help.cn/login') })).json() as {
+        status: string;
+        checks: { risk: string; findings: { id: string }[] } | null;
+      };
+      assert.ok(r.checks, 'src/intel is present, so checks must be filled');
+      assert.ok(['high', 'medium'].includes(r.checks.risk), JSON.stringify(r.checks).slice(0, 300));
+      assert.equal(r.status, 'suspicious');
+      const p = (await h.req({ url: '/v1/lookup?phone=95188' })).json() as { status: string; checks: { risk: string } | null };
+      assert.equal(p.status, 'official');
+      assert.ok(p.checks && p.checks.risk !== 'safe');
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -1,12 +1,12 @@
 /**
  * The web app in a real browser (Debian's Chromium through playwright-core) against a real
  * `fanzha serve` on a temporary SQLite data directory. Screenshots of every page, in Chinese and
- * English, go to test-artifacts/web/; with FANZHA_UPDATE_SCREENSHOTS=1 one of each is also copied to
- * docs/screenshots/. The time from the analyze response to the rendered verdict is measured in the
+ * English, go to test-artifacts/web/; with FANZHA_UPDATE_SCREENSHOTS=1 one of each is also saved (as JPEG)
+ * in docs/screenshots/. The time from the analyze response to the rendered verdict is measured in the
  * page and written to test-artifacts/web/timings.json (reported, never asserted).
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -46,7 +46,8 @@ async function newPage(locale: 'zh-CN' | 'en-US', mobile = false): Promise<{ ctx
 async function shot(page: Page, name: string, docs = false): Promise<void> {
   const file = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
-  if (docs && UPDATE_DOCS) copyFileSync(file, join(DOCS_SHOTS, `${name}.png`));
+  // The README's copies are JPEG: a fifth of the size of the PNG artifacts, and sharp enough.
+  if (docs && UPDATE_DOCS) await page.screenshot({ path: join(DOCS_SHOTS, `${name}.jpg`), fullPage: true, type: 'jpeg', quality: 80 });
 }
 
 /**
@@ -201,7 +202,13 @@ describe('web app in Chromium', () => {
     await page.getByTestId('lookup-result').waitFor();
     assert.equal(await page.getByTestId('lookup-result').getAttribute('data-status'), 'unknown');
     assert.match(await page.getByTestId('unknown-not-safe').innerText(), /不代表安全/);
+    assert.deepEqual(await contrastFailures(page), [], 'WCAG AA contrast on the lookup page');
     await shot(page, 'lookup-zh', true);
+    // "This is wrong" on a lookup: an unknown number is preselected as a missed scam.
+    await page.getByRole('button', { name: '判断有误？' }).click();
+    assert.equal(await page.locator('input[name="fb-kind"]:checked').getAttribute('value'), 'missed_scam');
+    await page.getByRole('button', { name: '提交反馈' }).click();
+    await page.getByTestId('feedback-thanks').waitFor();
     await ctx.close();
   });
 
@@ -235,6 +242,17 @@ describe('web app in Chromium', () => {
     assert.ok(id, 'the confirmation shows the report id');
     await shot(page, 'report-done-zh');
 
+    // A few more reports of other kinds through the API, so the queue, chart and top list have variety.
+    for (const r of [
+      { kind: 'phone', value: '+86 171 0000 1234', category: 'impersonate_authority', description: '自称公安局，说我涉嫌洗钱' },
+      { kind: 'im_handle', value: 'invest_teacher_88', platform: 'wechat', category: 'fake_investment', description: '荐股群老师' },
+      { kind: 'payment_account', value: '6222021234567890123', category: 'task_rebate', description: '刷单返利让我转账到这个卡号' },
+      { kind: 'sms', value: '10690000123', category: 'phishing', evidence: '【ETC】您的ETC已失效，请点击 http://etc-renew.top 认证' },
+    ]) {
+      const res = await fetch(`${server.url}/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) });
+      assert.equal(res.status, 201, await res.text());
+    }
+
     // Analyst: a wrong key is refused, the right one opens the queue, which holds the report.
     await page.goto(server.url + '/analyst');
     await page.locator('#api-key').fill('fz_wrong_key');
@@ -266,7 +284,7 @@ describe('web app in Chromium', () => {
     assert.ok((await page.locator('[data-testid="trend-chart"] rect').count()) > 0, 'the chart has a bar');
     assert.match(await page.getByTestId('top-identifiers').innerText(), /sf-refund-web\.top/);
     assert.deepEqual(await contrastFailures(page), [], 'WCAG AA contrast of the trend page');
-    await shot(page, 'analyst-trend-zh');
+    await shot(page, 'analyst-trend-zh', true);
     await page.getByRole('tab', { name: '反馈收件箱' }).click();
     await page.getByTestId('feedback-inbox').waitFor();
     assert.match(await page.getByTestId('feedback-inbox').innerText(), /web test feedback/);
@@ -299,13 +317,26 @@ describe('web app in Chromium', () => {
     for (const [path, name] of [['/report', 'report-en'], ['/learn', 'learn-en'], ['/lookup', 'lookup-en'], ['/analyst', 'analyst-login-en']] as const) {
       await page.goto(server.url + path);
       await page.locator('main h1').waitFor();
+      assert.deepEqual(await contrastFailures(page), [], `WCAG AA contrast on ${path}`);
       await shot(page, name, true);
     }
+    // Logged in, in English.
+    await page.locator('#api-key').fill(server.analystKey);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('tab', { name: 'Report queue' }).waitFor();
+    await page.selectOption('#f-status', '');
+    await page.getByTestId('queue-item').first().waitFor();
+    await shot(page, 'analyst-queue-en', true);
     await page.getByTestId('lang-switch').click();
     assert.equal(await page.locator('main h1').innerText(), '分析员工作台');
+    assert.equal(await page.getByRole('tab', { name: '举报队列' }).count(), 1);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
     await page.reload();
     assert.equal(await page.locator('main h1').innerText(), '分析员工作台', 'the choice survives a reload');
+    // Log out: the key is gone from the tab, the login form is back.
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByTestId('login-form').waitFor();
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
     await shot(page, 'analyst-login-zh', true);
     await ctx.close();
   });

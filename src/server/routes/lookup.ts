@@ -20,14 +20,14 @@ const PARAMS: [keyof LookupQuery, IdentifierType][] = [
 ];
 
 /** Reads exactly one identifier out of {phone, url, account, handle}. */
-export function identifierFromParams(q: LookupQuery): Identifier | null {
+export function identifierFromParams(q: LookupQuery): (Identifier & { raw: string }) | null {
   const given = PARAMS.filter(([p]) => typeof q[p] === 'string' && q[p]!.length > 0);
   if (given.length === 0) return null;
   if (given.length > 1) throw new ApiError('FZ_ERR_LOOKUP_PARAMS');
   const [param, type] = given[0]!;
   const id = identifier(type, q[param]!);
   if (!id) throw new ApiError('FZ_ERR_BAD_IDENTIFIER', undefined, param);
-  return id;
+  return { ...id, raw: q[param]! };
 }
 
 export async function lookupRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
@@ -53,7 +53,7 @@ export async function lookupRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
             type: 'object',
             properties: {
               identifier: { type: 'object', properties: { type: { type: 'string' }, value: { type: 'string' } } },
-              status: { type: 'string', enum: ['official', 'confirmed_scam', 'reported', 'cleared', 'pending_review', 'unknown'] },
+              status: { type: 'string', enum: ['official', 'confirmed_scam', 'reported', 'suspicious', 'cleared', 'pending_review', 'unknown'] },
               note: { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } } },
               directory: directoryMatchSchema,
               reputation: reputationSchema,
@@ -69,7 +69,8 @@ export async function lookupRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
       if (!id) throw new ApiError('FZ_ERR_LOOKUP_PARAMS');
       const [info] = await ctx.intel.describe([id]);
       const rep = info!.reputation;
-      const checks = ctx.intel.check(id);
+      const checks = ctx.intel.check(id, id.raw);
+      const risky = checks?.risk === 'high' || checks?.risk === 'medium' ? checks.findings?.find((f) => f.severity === checks.risk) : undefined;
       let status: string;
       let note: { zh: string; en: string };
       if (rep.status === 'confirmed') {
@@ -84,6 +85,10 @@ export async function lookupRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
                 zh: `这是${info!.directory.name.zh}的官方联系方式。但来电显示可以伪造：如有疑问，请自己拨打官方号码或打开官方App核实`,
                 en: `This is an official contact of ${info!.directory.name.en}. Caller ids can be spoofed: if in doubt, call the official number yourself or use the official app`,
               };
+      } else if (rep.status === 'unknown' && risky) {
+        // No reports, but the checkers see a warning sign (look-alike domain, spoofed number …).
+        status = 'suspicious';
+        note = risky.explanation;
       } else if (rep.status === 'unknown') {
         status = 'unknown';
         note = {
@@ -94,7 +99,7 @@ export async function lookupRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
         status = rep.status;
         note = rep.reason;
       }
-      return { identifier: { type: id.type, value: id.value }, status, note, directory: info!.directory, reputation: rep, checks: (checks as object | null) ?? null };
+      return { identifier: { type: id.type, value: id.value }, status, note, directory: info!.directory, reputation: rep, checks };
     },
   );
 }

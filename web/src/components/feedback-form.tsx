@@ -7,11 +7,13 @@ export function FeedbackForm(props: {
   target: 'analysis' | 'lookup';
   verdict: string;
   subject: string;
+  /** For a lookup: which identifier the feedback is about (sent as ?phone= / url / account / handle). */
+  identifier?: { param: 'phone' | 'url' | 'account' | 'handle'; value: string };
   onDone: () => void;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const flagged = props.verdict === 'scam' || props.verdict === 'suspicious';
+  const flagged = ['scam', 'suspicious', 'confirmed_scam', 'reported'].includes(props.verdict);
   const [kind, setKind] = useState<'false_alarm' | 'missed_scam'>(flagged ? 'false_alarm' : 'missed_scam');
   const [note, setNote] = useState('');
   const [state, setState] = useState<'idle' | 'sending' | 'done'>('idle');
@@ -23,7 +25,13 @@ export function FeedbackForm(props: {
     setError(null);
     try {
       await api('/v1/feedback', {
-        body: { target: props.target, kind, verdict: props.verdict, text: props.subject.slice(0, 5000), note: note.trim() || undefined },
+        body: {
+          target: props.target,
+          kind,
+          verdict: props.verdict,
+          ...(props.identifier ? { [props.identifier.param]: props.identifier.value } : { text: props.subject.slice(0, 5000) }),
+          note: note.trim() || undefined,
+        },
       });
       setState('done');
       props.onDone();

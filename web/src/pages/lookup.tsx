@@ -1,5 +1,6 @@
 /** Lookup: one identifier → what fanzha knows, with "unknown is not safe" said plainly. */
 import { useState } from 'preact/hooks';
+import { FeedbackForm } from '../components/feedback-form.js';
 import { LookupResult, type LookupData } from '../components/lookup-result.js';
 import { useI18n } from '../i18n/i18n.js';
 import { api } from '../lib/api.js';
@@ -14,6 +15,8 @@ export function LookupPage({ initial }: { initial?: string }) {
   const [busy, setBusy] = useState(false);
   const [data, setData] = useState<LookupData | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [asked, setAsked] = useState<{ kind: LookupKind; value: string } | null>(null);
+  const [showFeedback, setShowFeedback] = useState(false);
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -24,8 +27,10 @@ export function LookupPage({ initial }: { initial?: string }) {
     }
     setBusy(true);
     setError(null);
+    setShowFeedback(false);
     try {
       setData(await api<LookupData>(`/v1/lookup?${kind}=${encodeURIComponent(v)}`));
+      setAsked({ kind, value: v });
     } catch (err) {
       setData(null);
       setError(t('err.generic', { message: (err as Error).message }));
@@ -37,7 +42,7 @@ export function LookupPage({ initial }: { initial?: string }) {
   return (
     <section aria-labelledby="lookup-page-title">
       <h1 id="lookup-page-title">{t('lookup.title')}</h1>
-      <p class="notice">{t('lookup.unknownNotSafe')}</p>
+      {!data && <p class="notice">{t('lookup.unknownNotSafe')}</p>}
       <form onSubmit={submit} class="lookup-form">
         <label for="lk-kind" class="field-label">
           {t('lookup.kind')}
@@ -80,6 +85,19 @@ export function LookupPage({ initial }: { initial?: string }) {
       {data && (
         <section class="card" aria-live="polite">
           <LookupResult data={data} />
+          <button type="button" class="btn btn-quiet" aria-expanded={showFeedback} onClick={() => setShowFeedback((x) => !x)}>
+            {t('check.wrong')}
+          </button>
+          {showFeedback && asked && (
+            <FeedbackForm
+              target="lookup"
+              verdict={data.status}
+              subject={asked.value}
+              identifier={{ param: asked.kind, value: asked.value }}
+              onDone={() => undefined}
+              onCancel={() => setShowFeedback(false)}
+            />
+          )}
         </section>
       )}
     </section>

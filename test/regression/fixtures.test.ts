@@ -1,0 +1,79 @@
+/**
+ * Regression suites on text the project wrote itself (test/fixtures/, never trained on):
+ * the seed articles' scam scripts and advice lines, and held-out near-domain messages.
+ * Named false-positive cases live here, as Rspamd keeps its "NO FP" cases.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { analyze } from '../../src/index.js';
+
+interface Fixture {
+  id: string;
+  text: string;
+  label: 'scam' | 'legit' | 'spam';
+  category?: string;
+  kind?: string;
+  sender?: string;
+  how?: string;
+}
+
+const load = (name: string): Fixture[] =>
+  readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Fixture);
+
+const flagged = (v: string): boolean => v === 'scam' || v === 'suspicious';
+const run = (f: Fixture) => analyze(f.text, f.sender ? { sender: f.sender } : {});
+
+describe('seed articles', () => {
+  const seeds = load('seeds.jsonl');
+  for (const f of seeds.filter((x) => x.label === 'scam')) {
+    it(`scam script ${f.id} is flagged with the right category`, () => {
+      const a = run(f);
+      assert.ok(flagged(a.verdict), `${a.verdict} ${a.score}: ${f.text}`);
+      assert.equal(a.category, f.category, f.text);
+    });
+  }
+  it('at least 80% of the seed scam scripts come out as a plain "scam" verdict', () => {
+    const scams = seeds.filter((x) => x.label === 'scam');
+    const scam = scams.filter((f) => run(f).verdict === 'scam').length;
+    assert.ok(scam / scams.length >= 0.8, `${scam}/${scams.length}`);
+  });
+  for (const f of seeds.filter((x) => x.label === 'legit')) {
+    it(`advice line ${f.id} is not flagged`, () => {
+      const a = run(f);
+      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => s.id).join(',')}: ${f.text}`);
+    });
+  }
+});
+
+describe('held-out near-domain messages', () => {
+  it('false alarms on genuine near-domain messages stay under 5%', () => {
+    const legit = load('near-domain-legit.jsonl');
+    const bad = legit.filter((f) => flagged(run(f).verdict));
+    assert.ok(bad.length / legit.length < 0.05, `${bad.length}/${legit.length}: ${bad.map((b) => b.id).join(', ')}`);
+  });
+  it('at least 85% of held-out written scams are flagged', () => {
+    const scams = load('near-domain-scam.jsonl');
+    const caught = scams.filter((f) => flagged(run(f).verdict));
+    assert.ok(caught.length / scams.length >= 0.85, `${caught.length}/${scams.length}`);
+  });
+});
+
+describe('named false-positive regressions', () => {
+  const quiet: [string, string, string?][] = [
+    ['a real 1069 verification-code sender', '【京东】验证码：552301，您正在登录京东账号，切勿告知他人。', '1069071112345'],
+    ['an operator SMS with a u.10010.cn link', '【中国联通】您好，您本月账单已出，话费68.50元，详情请点击 https://u.10010.cn/qAbc1 查看。'],
+    ['a court SMS that points to 12368', '【杭州互联网法院】您好，(2025)浙0192民初12345号案件已立案，请登录人民法院在线服务查看，核实请拨12368。'],
+    ['a 12381 warning that quotes scam phrases', '【工信部反诈中心】您好，近期有不法分子冒充客服以“退款”“百万保障”为由要求共享屏幕、提供验证码，都是诈骗，请勿相信。'],
+    ['a refund-done notice', '【拼多多】您的售后退款￥39.90已原路退回至微信支付，请注意查收。'],
+  ];
+  for (const [name, text, sender] of quiet) {
+    it(`does not flag ${name}`, () => {
+      const a = analyze(text, sender ? { sender } : {});
+      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+    });
+  }
+});
