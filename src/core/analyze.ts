@@ -51,7 +51,8 @@ export function collectEvidence(input: string, data: KnowledgeData, options: Ana
   const entities = extractEntities(n, original, k);
   const signals: Signal[] = discountQuoted([...ruleSignals(n, k, lang), ...entitySignals(entities, k, options.sender)], original);
   for (const check of parts.checkers ?? []) signals.push(...check(entities, original, k, options));
-  if (parts.model && options.useModel !== false) {
+  // Nothing readable (empty, whitespace, symbols only) gives a model nothing to judge.
+  if (parts.model && options.useModel !== false && n.compact.text.length > 0) {
     signals.push(...parts.model({ text: original, compact: n.compact.text, compactView: n.compact, signals, entities }, k));
   }
   signals.push(...(options.extraSignals ?? []));

@@ -2,7 +2,8 @@
  * The learned model as an engine part (ModelScorer): one signal per message.
  * - MODEL_SCAM when P(scam) passes the calibrated emit level: its weight ramps from 0 there to the full signal
  *   weight at P = 1 (so a half-sure model cannot flag a message alone); spans = the n-grams that pushed most;
- * - MODEL_SPAM (a spam marker) when spam is the model's best guess and P(spam) is high;
+ * - MODEL_SPAM (a spam marker) when the message is unwanted but not clearly a scam: P(spam) + P(scam) passes the
+ *   spam emit level and beats P(legit); weight = signal weight × that probability;
  * - MODEL_LEGIT (negative, benign) when the model is very sure the message is ordinary.
  */
 import type { ModelScorer } from '../core/analyze.js';
@@ -51,8 +52,7 @@ export function buildModelSignal(
   k: CompiledKnowledge,
   input: { text: string; compactView?: TextView; signals: readonly Signal[] },
 ): Signal | null {
-  const cal = { ...scorer.model.calibration, ...(process.env['FZ_CAL'] ? JSON.parse(process.env['FZ_CAL']) : {}) };
-  const W = process.env['FZ_W'] ? Number(process.env['FZ_W']) : null;
+  const cal = scorer.model.calibration;
   if (p.pScam >= cal.emitScam && p.pScam >= p.pSpam) {
     const ruleCategories = new Set<CategoryId>();
     for (const s of input.signals) if (s.weight > 0 && s.category) ruleCategories.add(s.category);
@@ -69,7 +69,7 @@ export function buildModelSignal(
       ngrams: quoted || '—',
       model: scorer.model.version,
     });
-    const weight = Math.round(s ? (W ?? s.weight) * ramp(p.pScam, cal.emitScam) : 0);
+    const weight = Math.round(s ? s.weight * ramp(p.pScam, cal.emitScam) : 0);
     return s && weight > 0 ? { ...s, category: cat, weight } : null;
   }
   // Unwanted but not clearly a scam: a spam marker, weighed by P(spam or scam).

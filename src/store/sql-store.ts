@@ -203,27 +203,26 @@ export abstract class SqlStore implements Store {
     const unique = [...new Set(hashes)];
     if (unique.length === 0) return out;
     const inList = placeholders(unique.length);
-    const [main, cats, mentions, feedback] = await Promise.all([
-      this.all(
-        `SELECT subject_hash AS h, COUNT(DISTINCT CASE WHEN status <> 'rejected' THEN reporter END) AS reporters, COUNT(*) AS reports,
-          SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END) AS confirmed, SUM(CASE WHEN status = 'rejected' THEN 1 ELSE 0 END) AS rejected,
-          SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS pending, MIN(created_at) AS first_seen, MAX(created_at) AS last_seen
-          FROM reports WHERE subject_hash IN (${inList}) GROUP BY subject_hash`,
-        unique,
-      ),
-      this.all(
-        `SELECT subject_hash AS h, category, COUNT(DISTINCT reporter) AS n FROM reports
-          WHERE subject_hash IN (${inList}) AND status <> 'rejected' GROUP BY subject_hash, category`,
-        unique,
-      ),
-      this.all(`SELECT hash AS h, COUNT(*) AS n FROM report_mentions WHERE hash IN (${inList}) GROUP BY hash`, unique),
-      this.all(
-        `SELECT identifier_hash AS h, COUNT(DISTINCT CASE WHEN kind = 'false_alarm' THEN reporter END) AS fa,
-          COUNT(DISTINCT CASE WHEN kind = 'missed_scam' THEN reporter END) AS ms
-          FROM feedback WHERE identifier_hash IN (${inList}) GROUP BY identifier_hash`,
-        unique,
-      ),
-    ]);
+    // One round trip: four aggregates tagged by kind t (m main, c category, x mentions, f feedback).
+    const N = 'CAST(NULL AS BIGINT)';
+    const rows = await this.all(
+      `SELECT 'm' AS t, subject_hash AS h, CAST(NULL AS TEXT) AS category,
+          COUNT(DISTINCT CASE WHEN status <> 'rejected' THEN reporter END) AS a, COUNT(*) AS b,
+          SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END) AS c, SUM(CASE WHEN status = 'rejected' THEN 1 ELSE 0 END) AS d,
+          SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS e, MIN(created_at) AS f, MAX(created_at) AS g
+        FROM reports WHERE subject_hash IN (${inList}) GROUP BY subject_hash
+        UNION ALL
+        SELECT 'c', subject_hash, category, COUNT(DISTINCT reporter), ${N}, ${N}, ${N}, ${N}, ${N}, ${N}
+        FROM reports WHERE subject_hash IN (${inList}) AND status <> 'rejected' GROUP BY subject_hash, category
+        UNION ALL
+        SELECT 'x', hash, CAST(NULL AS TEXT), COUNT(*), ${N}, ${N}, ${N}, ${N}, ${N}, ${N}
+        FROM report_mentions WHERE hash IN (${inList}) GROUP BY hash
+        UNION ALL
+        SELECT 'f', identifier_hash, CAST(NULL AS TEXT), COUNT(DISTINCT CASE WHEN kind = 'false_alarm' THEN reporter END),
+          COUNT(DISTINCT CASE WHEN kind = 'missed_scam' THEN reporter END), ${N}, ${N}, ${N}, ${N}, ${N}
+        FROM feedback WHERE identifier_hash IN (${inList}) GROUP BY identifier_hash`,
+      [...unique, ...unique, ...unique, ...unique],
+    );
     const get = (h: string): IdentifierFacts => {
       let f = out.get(h);
       if (!f) {
@@ -232,22 +231,29 @@ export abstract class SqlStore implements Store {
       }
       return f;
     };
-    for (const r of main) {
+    for (const r of rows) {
       const f = get(String(r['h']));
-      f.reporters = num(r['reporters']);
-      f.reports = num(r['reports']);
-      f.confirmed = num(r['confirmed']);
-      f.rejected = num(r['rejected']);
-      f.pending = num(r['pending']);
-      f.firstSeen = numOrNull(r['first_seen']);
-      f.lastSeen = numOrNull(r['last_seen']);
-    }
-    for (const r of cats) get(String(r['h'])).byCategory[r['category'] as CategoryId] = num(r['n']);
-    for (const r of mentions) get(String(r['h'])).mentions = num(r['n']);
-    for (const r of feedback) {
-      const f = get(String(r['h']));
-      f.falseAlarms = num(r['fa']);
-      f.missedScams = num(r['ms']);
+      switch (r['t']) {
+        case 'm':
+          f.reporters = num(r['a']);
+          f.reports = num(r['b']);
+          f.confirmed = num(r['c']);
+          f.rejected = num(r['d']);
+          f.pending = num(r['e']);
+          f.firstSeen = numOrNull(r['f']);
+          f.lastSeen = numOrNull(r['g']);
+          break;
+        case 'c':
+          f.byCategory[r['category'] as CategoryId] = num(r['a']);
+          break;
+        case 'x':
+          f.mentions = num(r['a']);
+          break;
+        case 'f':
+          f.falseAlarms = num(r['a']);
+          f.missedScams = num(r['b']);
+          break;
+      }
     }
     return out;
   }

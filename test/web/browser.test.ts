@@ -6,7 +6,7 @@
  * page and written to test-artifacts/web/timings.json (reported, never asserted).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -47,7 +47,7 @@ async function shot(page: Page, name: string, docs = false): Promise<void> {
   const file = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   // The README's copies are JPEG: a fifth of the size of the PNG artifacts, and sharp enough.
-  if (docs && UPDATE_DOCS) await page.screenshot({ path: join(DOCS_SHOTS, `${name}.jpg`), fullPage: true, type: 'jpeg', quality: 80 });
+  if (docs && UPDATE_DOCS) await page.screenshot({ path: join(DOCS_SHOTS, `${name}.jpg`), fullPage: true, type: 'jpeg', quality: 60 });
 }
 
 /**
@@ -275,9 +275,31 @@ describe('web app in Chromium', () => {
     await page.locator('.ok[role="status"]').waitFor();
     await page.selectOption('#f-status', 'confirmed');
     await page.locator(`[data-testid="queue-item"][data-id="${id}"] .badge-confirmed`).waitFor();
+    // Reject the phone report; merge the WeChat one into the confirmed link report.
+    await page.selectOption('#f-status', 'pending');
+    await page.selectOption('#f-kind', 'phone');
+    const phoneItem = page.locator('[data-testid="queue-item"]', { hasText: '17100001234' });
+    await phoneItem.getByTestId('reject').click();
+    await page.locator('.ok[role="status"]', { hasText: '已驳回' }).waitFor();
+    await page.selectOption('#f-kind', 'im_handle');
+    const imItem = page.locator('[data-testid="queue-item"]', { hasText: 'invest_teacher_88' });
+    await imItem.getByRole('button', { name: '合并到…' }).click();
+    await imItem.getByLabel('合并到举报编号').fill(id);
+    await imItem.getByRole('button', { name: 'OK' }).click();
+    await page.locator('.ok[role="status"]', { hasText: '已合并' }).waitFor();
+    await page.selectOption('#f-kind', '');
+    await page.selectOption('#f-status', '');
+    await page.locator('[data-testid="queue-item"]', { hasText: '17100001234' }).locator('.badge-rejected').waitFor();
+    await page.locator('[data-testid="queue-item"]', { hasText: 'invest_teacher_88' }).locator('.badge-merged').waitFor();
 
     await page.getByRole('tab', { name: '拦截名单导出' }).click();
     await page.waitForFunction(() => /sf-refund-web\.top/.test(document.querySelector('[data-testid="blocklist-preview"]')?.textContent ?? ''));
+    assert.doesNotMatch(await page.getByTestId('blocklist-preview').innerText(), /17100001234/, 'a rejected report is not blocked');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载 CSV/ }).click()]);
+    assert.equal(download.suggestedFilename(), 'fanzha-blocklist.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    assert.match(csv, /^kind,value,category,reporters,confirmed_at\n/);
+    assert.match(csv, /url,sf-refund-web\.top/);
     await shot(page, 'analyst-blocklist-zh');
     await page.getByRole('tab', { name: '举报趋势' }).click();
     await page.getByTestId('trend-chart').waitFor();
@@ -288,6 +310,15 @@ describe('web app in Chromium', () => {
     await page.getByRole('tab', { name: '反馈收件箱' }).click();
     await page.getByTestId('feedback-inbox').waitFor();
     assert.match(await page.getByTestId('feedback-inbox').innerText(), /web test feedback/);
+
+    // The confirmed link now reads as a confirmed scam when it turns up in a new message.
+    await page.goto(server.url + '/');
+    await page.locator('#check-input').fill('您好，退款请点 http://sf-refund-web.top/pay 办理。');
+    await page.locator('details.more summary').click();
+    await page.locator('#check-sender').fill('10690000123');
+    await page.getByTestId('check-submit').click();
+    await page.getByTestId('identifiers').waitFor();
+    assert.match(await page.getByTestId('identifiers').innerText(), /sf-refund-web\.top.*已确认的诈骗/);
     await ctx.close();
   });
 
@@ -320,7 +351,13 @@ describe('web app in Chromium', () => {
       assert.deepEqual(await contrastFailures(page), [], `WCAG AA contrast on ${path}`);
       await shot(page, name, true);
     }
-    // Logged in, in English.
+    // Logged in, in English (with at least one report in the queue, whatever ran before).
+    const res = await fetch(`${server.url}/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'url', value: 'http://etc-refund-en.top', category: 'phishing', description: 'ETC refund link' }),
+    });
+    assert.equal(res.status, 201);
     await page.locator('#api-key').fill(server.analystKey);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('tab', { name: 'Report queue' }).waitFor();

@@ -33,6 +33,7 @@ import { PREFILL_KEY } from '../lib/warning.js';
 export function CheckPage() {
   const { t, l, lang } = useI18n();
   const [input, setInput] = useState('');
+  const [sender, setSender] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<Result | null>(null);
@@ -74,7 +75,8 @@ export function CheckPage() {
     const k = detectInput(text);
     try {
       const turns = k === 'transcript' ? parseTranscript(text) : null;
-      const body = turns ? { turns, lang } : { text: text.trim(), lang };
+      const from = sender.trim().slice(0, 64);
+      const body = { ...(turns ? { turns } : { text: text.trim() }), lang, ...(from ? { sender: from } : {}) };
       const lookupQuery = k === 'phone' ? `phone=${encodeURIComponent(text.trim())}` : k === 'url' ? `url=${encodeURIComponent(text.trim())}` : null;
       const [res, lookup] = await Promise.all([
         api<AnalyzeResponse>('/v1/analyze', { body, signal: ac.signal }),
@@ -160,6 +162,25 @@ export function CheckPage() {
         <p id="check-hint" class="hint">
           {t('check.hint')}
         </p>
+        <details class="more">
+          <summary>{t('check.more')}</summary>
+          <label for="check-sender" class="field-label">
+            {t('check.sender')}
+          </label>
+          <input
+            id="check-sender"
+            type="text"
+            inputMode="tel"
+            maxLength={64}
+            autoComplete="off"
+            value={sender}
+            aria-describedby="check-sender-hint"
+            onInput={(e) => setSender(e.currentTarget.value)}
+          />
+          <p id="check-sender-hint" class="hint">
+            {t('check.senderHint')}
+          </p>
+        </details>
         <div class="row">
           <button type="submit" class="btn btn-primary" disabled={busy} data-testid="check-submit">
             {busy ? t('check.checking') : t('check.submit')}
