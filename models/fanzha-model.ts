@@ -3,7 +3,7 @@ import type { ModelArtifact } from '../src/model/artifact.js';
 
 export const modelArtifact: ModelArtifact = {
  "format": 1,
- "version": "fanzha-linear-1+c6e746cd47",
+ "version": "fanzha-linear-1+c8b68ddd00",
  "bits": 17,
  "classes": [
   "legit",
@@ -46,7 +46,7 @@ export const modelArtifact: ModelArtifact = {
   "spam": 0.425,
   "emitScam": 0.6,
   "emitLegit": 0.9,
-  "emitSpam": 0.425,
+  "emitSpam": 0.6,
   "categoryShare": 0.5
  },
  "training": {

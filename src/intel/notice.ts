@@ -81,7 +81,8 @@ export function noticeFindings(
     try {
       const c = parseWith(e.text, k, nowYear);
       caseNumbers.push(c);
-      for (const f of c.findings) out.push({ ...f, spans: [span(e)] });
+      // A plausible number's own caveat is said once, below, as NOTICE_NUMBER_NOT_PROOF.
+      for (const f of c.findings) if (f.id !== 'CASE_NUMBER_FORMAT_OK') out.push({ ...f, spans: [span(e)] });
     } catch {
       // The entity regex is looser than the parser: a fragment that is not a case number is simply skipped.
     }

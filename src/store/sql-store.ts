@@ -141,10 +141,15 @@ export abstract class SqlStore implements Store {
           createdAt,
         ],
       },
-      ...[...new Set(r.mentionHashes)]
-        .filter((h) => h !== r.subjectHash)
-        .map((h) => ({ sql: `INSERT INTO report_mentions (report_id, hash) VALUES (?, ?)`, params: [id, h] })),
     ];
+    const mentions = [...new Set(r.mentionHashes)].filter((h) => h !== r.subjectHash).slice(0, 200);
+    if (mentions.length > 0) {
+      // One multi-row insert: fewer round trips on PostgreSQL.
+      statements.push({
+        sql: `INSERT INTO report_mentions (report_id, hash) VALUES ${mentions.map(() => '(?, ?)').join(', ')}`,
+        params: mentions.flatMap((h) => [id, h]),
+      });
+    }
     await this.batch(statements);
     const { subjectHash: _s, mentionHashes: _m, ...rest } = r;
     return {

@@ -16,7 +16,7 @@ const ROWS: Row[] = [
   {
     text: '【杭州互联网法院】您好，(2024)浙0192民诉前调595号案件已受理，请登录“人民法院在线服务”小程序查看，如有疑问请拨打12368。',
     risk: 'unknown',
-    has: ['CASE_NUMBER_FORMAT_OK', 'NOTICE_NUMBER_NOT_PROOF', 'NOTICE_VERIFY_OFFICIAL'],
+    has: ['NOTICE_NUMBER_NOT_PROOF', 'NOTICE_VERIFY_OFFICIAL'],
     not: ['NOTICE_PAY_ACCOUNT', 'NOTICE_PERSONAL_CONTACT'],
     why: 'a genuine-looking court SMS: explain how to verify, never "safe", never "scam"',
   },
@@ -30,7 +30,7 @@ const ROWS: Row[] = [
   {
     text: '诉前调解通知：(2024)浙0192民诉前调595号，您的借款纠纷已登记。请于今日内联系调解员13912345678办理还款，户名：张三，开户行：农业银行。',
     risk: 'high',
-    has: ['CASE_NUMBER_FORMAT_OK', 'NOTICE_PAY_ACCOUNT', 'NOTICE_PERSONAL_CONTACT', 'NOTICE_DEADLINE_HOURS', 'NOTICE_NUMBER_NOT_PROOF'],
+    has: ['NOTICE_PAY_ACCOUNT', 'NOTICE_PERSONAL_CONTACT', 'NOTICE_DEADLINE_HOURS', 'NOTICE_NUMBER_NOT_PROOF'],
     not: ['NOTICE_VERIFY_OFFICIAL'],
     why: 'a valid-looking number does not rescue a demand to pay a personal account',
   },

@@ -84,8 +84,14 @@ test('every acknowledged report survives SIGKILL; none is half-written', { timeo
   }
   assert.ok(seen.size >= acked.length && seen.size <= n);
 
-  // SIGTERM: finishes, closes the database, exits 0.
+  // SIGTERM: finishes the request in flight, closes the database, exits 0.
+  const items = Array.from({ length: 1000 }, (_, i) => ({ text: `第${i}条：您好，我是客服，请把验证码告诉我，加微信 kf${i}` }));
+  const inFlight = fetch(`${s2.url}/v1/analyze/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items }) });
+  await new Promise((r) => setTimeout(r, 150));
   s2.child.kill('SIGTERM');
+  const res = await inFlight;
+  assert.equal(res.status, 200);
+  assert.equal(((await res.json()) as { results: { ok: boolean }[] }).results.filter((x) => x.ok).length, 1000);
   const e2 = await s2.exited;
   assert.equal(e2.code, 0, s2.logs.join(''));
   assert.match(s2.logs.join(''), /"msg":"closed"/);

@@ -188,6 +188,7 @@ describe('web app in Chromium', () => {
     await page.locator('#check-input').fill('');
     assert.equal(await check(page, TRANSCRIPT, 'transcript zh'), 'scam');
     assert.match(await page.getByTestId('evidence-text').innerText(), /安全账户/);
+    assert.match(await page.getByTestId('risk-turn').innerText(), /从第 [0-9]+ 句话起/);
     await ctx.close();
   });
 

@@ -30,12 +30,11 @@ test('parseTranscript keeps speakers and folds unlabelled lines into the previou
   assert.equal(parseTranscript('just one line'), null);
 });
 
-test('detectInput is fast on long adversarial input', () => {
-  const long = 'a:'.repeat(50_000) + '\n' + '1'.repeat(100_000);
-  const t0 = performance.now();
-  detectInput(long);
-  // Not a timing assertion of speed, only a guard against catastrophic backtracking (seconds).
-  assert.ok(performance.now() - t0 < 2000);
+// Bounded patterns only: catastrophic backtracking would hang here until the test's time limit.
+test('detectInput answers on long adversarial input', { timeout: 20_000 }, () => {
+  assert.equal(detectInput('a:'.repeat(50_000) + '\n' + '1'.repeat(100_000)), 'message');
+  assert.equal(detectInput('a'.repeat(3000) + '.cn'), 'message');
+  assert.equal(detectInput('1'.repeat(100_000)), 'message');
 });
 
 test('maskPreview hides mobile, card and ID numbers as the service stores them', () => {

@@ -213,6 +213,11 @@ export function CheckPage() {
         <div class="result" data-testid="result">
           <VerdictBanner analysis={a} bannerRef={bannerRef} />
           {a.truncated && <p class="hint">{t('check.truncated')}</p>}
+          {typeof (a as ConversationAnalysis).riskTurn === 'number' && (
+            <p class="hint" data-testid="risk-turn">
+              {t('check.riskTurn', { n: ((a as ConversationAnalysis).riskTurn ?? 0) + 1 })}
+            </p>
+          )}
 
           <div class="actions">
             <button type="button" class="btn btn-primary" onClick={reportThis} data-testid="report-this">
