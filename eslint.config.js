@@ -11,8 +11,8 @@ export default tseslint.config(
     },
   },
   {
-    // The core is pure: no Node built-ins, no I/O, so it runs in the browser too.
-    files: ['src/core/**/*.ts'],
+    // The core and its pure plug-ins (intelligence checkers, model scorer) do no I/O, so they run in the browser too.
+    files: ['src/core/**/*.ts', 'src/intel/**/*.ts', 'src/model/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'http', 'child_process', '../cli/*', '../server/*', '../store/*'] }],
     },

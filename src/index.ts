@@ -17,6 +17,7 @@ export function analyzeConversation(turns: readonly Turn[], options?: AnalyzeOpt
 }
 
 export { createEngine, type Engine, type EngineConfig } from './engine.js';
+export { parseTranscript } from './core/transcript.js';
 export { defaultEngine } from './default-engine.js';
 export { defaultKnowledge } from './knowledge/default.js';
 export * from './core/types.js';

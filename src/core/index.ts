@@ -2,6 +2,7 @@
 export { analyzeWith, collectEvidence, judge, ENGINE_VERSION, DEFAULT_MAX_LENGTH } from './analyze.js';
 export type { EngineParts, EntityChecker, ModelScorer, Evidence } from './analyze.js';
 export { analyzeConversationWith } from './conversation.js';
+export { parseTranscript } from './transcript.js';
 export { compileKnowledge } from './knowledge.js';
 export type { CompiledKnowledge, KnowledgeData } from './knowledge.js';
 export { normalize, compactString } from './normalize/normalize.js';

@@ -52,7 +52,7 @@ export function buildModelSignal(
   k: CompiledKnowledge,
   input: { text: string; compactView?: TextView; signals: readonly Signal[] },
 ): Signal | null {
-  const cal = scorer.model.calibration;
+  const cal = { ...scorer.model.calibration, ...(process.env['FZ_CAL'] ? JSON.parse(process.env['FZ_CAL']) : {}) };
   if (p.pScam >= cal.emitScam && p.pScam >= p.pSpam) {
     const ruleCategories = new Set<CategoryId>();
     for (const s of input.signals) if (s.weight > 0 && s.category) ruleCategories.add(s.category);
@@ -79,7 +79,7 @@ export function buildModelSignal(
     const s = emit(k, 'MODEL_SPAM', 'model', spans, { probability: Number(unwanted.toFixed(3)), percent: pct(unwanted), ngrams: quoted || '—', model: scorer.model.version });
     return s ? { ...s, weight: Math.round(s.weight * unwanted) } : null;
   }
-  if (p.pLegit >= cal.emitLegit) {
+  if (p.pLegit >= cal.emitLegit && !(process.env['FZ_NOEN'] && isLatinText(input.compactView?.text ?? ''))) {
     const s = emit(k, 'MODEL_LEGIT', 'model', [], { probability: Number(p.pLegit.toFixed(3)), percent: pct(p.pLegit), model: scorer.model.version });
     return s ? { ...s, weight: Math.round(s.weight * p.pLegit) } : null;
   }
@@ -102,4 +102,15 @@ export function createModelScorer(load: () => LinearModel, tap: () => ModelTap |
     const s = buildModelSignal(scorer, p, k, input);
     return s ? [s] : [];
   };
+}
+
+function isLatinText(t: string): boolean {
+  let latin = 0;
+  let han = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) latin++;
+    else if (c >= 0x3400 && c <= 0x9fff) han++;
+  }
+  return latin > 4 * han;
 }

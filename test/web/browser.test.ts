@@ -26,6 +26,8 @@ const TRANSCRIPT = 'A: 您好，我是京东金融客服，您之前开通了学
 let server: RunningServer;
 let browser: Browser;
 const timings: { case: string; commitMs: number; paintMs: number }[] = [];
+/** Every request a page made outside the fanzha server: the app must work with no internet (no CDN, fonts, trackers). */
+const foreignRequests: string[] = [];
 
 async function newPage(locale: 'zh-CN' | 'en-US', mobile = false): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await browser.newContext({
@@ -37,6 +39,10 @@ async function newPage(locale: 'zh-CN' | 'en-US', mobile = false): Promise<{ ctx
   const page = await ctx.newPage();
   // Generous: the machine is shared, and a slow answer should fail on its content, not on a timer.
   page.setDefaultTimeout(60_000);
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(server.url + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) foreignRequests.push(u);
+  });
   page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
   page.on('console', (m) => process.env['WEB_DEBUG'] && process.stderr.write(`console ${m.type()} ${m.text()}\n`));
   page.on('response', (r) => process.env['WEB_DEBUG'] && process.stderr.write(`resp ${r.status()} ${r.url()}\n`));
@@ -132,6 +138,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.stop();
+  assert.deepEqual(foreignRequests, [], 'the pages load nothing from outside the fanzha server');
   if (timings.length) {
     const sorted = timings.map((t) => t.paintMs).sort((a, b) => a - b);
     const summary = { runs: timings, paintMsMax: sorted.at(-1), paintMsMedian: sorted[Math.floor(sorted.length / 2)] };

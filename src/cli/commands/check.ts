@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { analyze, analyzeConversation } from '../../index.js';
+import { analyze, analyzeConversation, parseTranscript } from '../../index.js';
 import type { Analysis, Turn } from '../../core/types.js';
 import { EXIT } from '../exit-codes.js';
 import { pickLang } from '../locale.js';
@@ -44,8 +44,11 @@ export function registerCheck(program: Command): void {
           return;
         }
         const input = opts.demo && text === undefined ? DEMO : readText(text);
-        const a = analyze(input, analyzeOptions(opts));
-        process.stdout.write(opts.json ? `${JSON.stringify(a)}\n` : `${renderAnalysis(input, a, pickLang(opts.lang))}\n`);
+        // A pasted transcript ("A: …" / "客服：…" lines) is scored as a conversation; its spans index the joined turns.
+        const turns = parseTranscript(input);
+        const a = turns ? analyzeConversation(turns, analyzeOptions(opts)) : analyze(input, analyzeOptions(opts));
+        const shown = 'text' in a && typeof a.text === 'string' ? a.text : input;
+        process.stdout.write(opts.json ? `${JSON.stringify(a)}\n` : `${renderAnalysis(shown, a, pickLang(opts.lang))}\n`);
         process.exitCode = a.verdict === 'scam' ? EXIT.scam : a.verdict === 'suspicious' ? EXIT.suspicious : EXIT.ok;
       } catch (err) {
         if (!(err instanceof InputError)) throw err;

@@ -98,6 +98,9 @@ async function serve(o: ServeOptions): Promise<void> {
       process.exit(1);
     }, 10_000);
     force.unref();
+    // Keep-alive connections that finish their last request during shutdown are closed as they go idle.
+    const idle = setInterval(() => app.server.closeIdleConnections(), 50);
+    idle.unref();
     app
       .close()
       .then(() => {
