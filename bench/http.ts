@@ -3,6 +3,7 @@
  * Starts a real `fanzha serve` (dist/ when built, else from source through tsx), then runs autocannon:
  * POST /v1/analyze at 50 connections (req/s, p50, p99) and POST /v1/reports at 50 connections (writes/s).
  * PostgreSQL: DATABASE_URL if set, else a throw-away cluster (test/helpers/postgres.ts); skipped if neither.
+ * Each store is measured with one server process and with --workers 2 (node:cluster, one per core).
  * Prints a table and writes reports/bench-http.json. Options: --duration <s> (default 10), --only sqlite|postgres.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -135,6 +136,7 @@ if (values.only !== 'postgres') {
   const dir = mkdtempSync(join(tmpdir(), 'fanzha-bench-'));
   try {
     rows.push(await benchStore('sqlite', { FANZHA_DATA_DIR: dir }));
+    rows.push(await benchStore('sqlite, 2 workers', { FANZHA_DATA_DIR: dir, FANZHA_WORKERS: '2' }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -149,6 +151,7 @@ if (values.only !== 'sqlite') {
   if (url) {
     try {
       rows.push(await benchStore('postgres', { DATABASE_URL: url }));
+      rows.push(await benchStore('postgres, 2 workers', { DATABASE_URL: url, FANZHA_WORKERS: '2' }));
     } finally {
       cluster?.stop();
     }

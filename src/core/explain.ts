@@ -21,7 +21,8 @@ export function advise(verdict: Verdict, category: CategoryId | null, signals: S
   for (const id of brandIds.slice(0, 2)) {
     const d = k.directoryById.get(id);
     if (!d) continue;
-    const phone = d.phones[0];
+    // Only a sourced number is quoted as "official"; general-knowledge numbers are not (see docs/intel.md).
+    const phone = d.phones.find((p) => (p.verified ?? d.verified) !== 'general_knowledge');
     if (phone) {
       add({
         zh: `${d.name.zh}官方客服电话是 ${phone.display}：挂断后自己拨打核实，不要回拨对方留下的号码。`,

@@ -67,10 +67,13 @@ export class LinearScorer {
     extractFeatures(input, bits, buf);
     const z = this.logits;
     z.fill(0);
+    const idx = buf.idx;
+    const val = buf.val;
+    // The hot loop: one row of C int8 weights per feature (non-null: indices are masked into the table).
     for (let k = 0; k < buf.size; k++) {
-      const base = (buf.idx[k] ?? 0) * C;
-      const v = buf.val[k] ?? 0;
-      for (let c = 0; c < C; c++) z[c] = (z[c] ?? 0) + v * (weights[base + c] ?? 0);
+      const base = idx[k]! * C;
+      const v = val[k]!;
+      for (let c = 0; c < C; c++) z[c]! += v * weights[base + c]!;
     }
     let max = -Infinity;
     for (let c = 0; c < C; c++) {

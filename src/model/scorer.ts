@@ -4,10 +4,11 @@
  *   weight at P = 1 (so a half-sure model cannot flag a message alone); spans = the n-grams that pushed most;
  * - MODEL_SPAM (a spam marker) when the message is unwanted but not clearly a scam: P(spam) + P(scam) passes the
  *   spam emit level and beats P(legit); weight = signal weight × that probability;
- * - MODEL_LEGIT (negative, benign) when the model is very sure the message is ordinary.
+ * - MODEL_LEGIT (negative, benign) when the model is very sure a Chinese message is ordinary.
  */
 import type { ModelScorer } from '../core/analyze.js';
 import type { CompiledKnowledge } from '../core/knowledge.js';
+import { detectLang } from '../core/lang.js';
 import { toOriginal, type TextView } from '../core/normalize/text-view.js';
 import { emit } from '../core/signals/emit.js';
 import type { CategoryId, Signal, Span } from '../core/types.js';
@@ -50,9 +51,9 @@ export function buildModelSignal(
   scorer: LinearScorer,
   p: Prediction,
   k: CompiledKnowledge,
-  input: { text: string; compactView?: TextView; signals: readonly Signal[] },
+  input: { text: string; compact: string; compactView?: TextView; signals: readonly Signal[] },
 ): Signal | null {
-  const cal = { ...scorer.model.calibration, ...(process.env['FZ_CAL'] ? JSON.parse(process.env['FZ_CAL']) : {}) };
+  const cal = scorer.model.calibration;
   if (p.pScam >= cal.emitScam && p.pScam >= p.pSpam) {
     const ruleCategories = new Set<CategoryId>();
     for (const s of input.signals) if (s.weight > 0 && s.category) ruleCategories.add(s.category);
@@ -79,7 +80,9 @@ export function buildModelSignal(
     const s = emit(k, 'MODEL_SPAM', 'model', spans, { probability: Number(unwanted.toFixed(3)), percent: pct(unwanted), ngrams: quoted || '—', model: scorer.model.version });
     return s ? { ...s, weight: Math.round(s.weight * unwanted) } : null;
   }
-  if (p.pLegit >= cal.emitLegit && !(process.env['FZ_NOEN'] && isLatinText(input.compactView?.text ?? ''))) {
+  // Only for Chinese: the English legit examples are personal chat (uci/nus), so in English the model's "legit"
+  // means "not premium-rate spam", not "a genuine notice", and it would talk down real English scams.
+  if (p.pLegit >= cal.emitLegit && detectLang(input.compact) === 'zh') {
     const s = emit(k, 'MODEL_LEGIT', 'model', [], { probability: Number(p.pLegit.toFixed(3)), percent: pct(p.pLegit), model: scorer.model.version });
     return s ? { ...s, weight: Math.round(s.weight * p.pLegit) } : null;
   }
@@ -104,13 +107,3 @@ export function createModelScorer(load: () => LinearModel, tap: () => ModelTap |
   };
 }
 
-function isLatinText(t: string): boolean {
-  let latin = 0;
-  let han = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) latin++;
-    else if (c >= 0x3400 && c <= 0x9fff) han++;
-  }
-  return latin > 4 * han;
-}

@@ -2,6 +2,7 @@
  * The PostgreSQL store (DATABASE_URL=postgres://…): the same schema and statements as SQLite, over a pg pool.
  * Several service processes may share one database; migrations take an advisory lock so only one applies them.
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { MIGRATIONS } from './schema.js';
 import { SqlStore, type Param, type Statement } from './sql-store.js';
@@ -18,7 +19,7 @@ function toPg(sql: string): string {
 export class PostgresStore extends SqlStore {
   readonly dialect = 'postgres' as const;
   private readonly pool: pg.Pool;
-  private readonly converted = new Map<string, string>();
+  private readonly converted = new Map<string, { text: string; name: string }>();
 
   private constructor(pool: pg.Pool) {
     super();
@@ -63,32 +64,38 @@ export class PostgresStore extends SqlStore {
     }
   }
 
-  private sql(sql: string): string {
+  /** The statement in PostgreSQL syntax, named so each connection parses and plans it only once. */
+  private sql(sql: string): { text: string; name: string } {
     let s = this.converted.get(sql);
     if (s === undefined) {
-      s = toPg(sql);
+      s = { text: toPg(sql), name: `fz_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}` };
       this.converted.set(sql, s);
     }
     return s;
   }
 
+  private q(c: pg.Pool | pg.PoolClient, sql: string, params: Param[]): Promise<pg.QueryResult> {
+    const { text, name } = this.sql(sql);
+    return c.query({ text, name, values: params });
+  }
+
   protected async all(sql: string, params: Param[] = []): Promise<Row[]> {
-    return (await this.pool.query(this.sql(sql), params)).rows as Row[];
+    return (await this.q(this.pool, sql, params)).rows as Row[];
   }
 
   protected async run(sql: string, params: Param[] = []): Promise<number> {
-    return (await this.pool.query(this.sql(sql), params)).rowCount ?? 0;
+    return (await this.q(this.pool, sql, params)).rowCount ?? 0;
   }
 
   protected async batch(statements: Statement[]): Promise<void> {
     if (statements.length === 1) {
-      await this.pool.query(this.sql(statements[0]!.sql), statements[0]!.params);
+      await this.q(this.pool, statements[0]!.sql, statements[0]!.params);
       return;
     }
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
-      for (const s of statements) await c.query(this.sql(s.sql), s.params);
+      for (const s of statements) await this.q(c, s.sql, s.params);
       await c.query('COMMIT');
     } catch (e) {
       await c.query('ROLLBACK').catch(() => {});

@@ -335,10 +335,14 @@ export abstract class SqlStore implements Store {
     const now = opts.now ?? Date.now();
     const since = now - opts.days * 86_400_000;
     const day = this.dayExpr('created_at');
-    const [status, cats, days, top, fb] = await Promise.all([
+    const [status, cats, days, dayCats, top, fb] = await Promise.all([
       this.all(`SELECT status, COUNT(*) AS n FROM reports GROUP BY status`),
       this.all(`SELECT category, COUNT(*) AS n FROM reports WHERE created_at >= ? GROUP BY category ORDER BY n DESC, category`, [since]),
       this.all(`SELECT ${day} AS day, COUNT(*) AS n FROM reports WHERE created_at >= ? GROUP BY ${day} ORDER BY day`, [since]),
+      this.all(
+        `SELECT ${day} AS day, category, COUNT(*) AS n FROM reports WHERE created_at >= ? GROUP BY ${day}, category ORDER BY day, category`,
+        [since],
+      ),
       this.all(
         `SELECT subject_key, MAX(subject_value) AS subject_value, MAX(kind) AS kind, COUNT(DISTINCT reporter) AS reporters, COUNT(*) AS reports
           FROM reports WHERE status <> 'rejected' AND created_at >= ? GROUP BY subject_key ORDER BY reporters DESC, reports DESC, subject_key LIMIT ?`,
@@ -359,6 +363,7 @@ export abstract class SqlStore implements Store {
       byStatus,
       byCategory: cats.map((r) => ({ category: r['category'] as CategoryId, reports: num(r['n']) })),
       byDay: days.map((r) => ({ day: String(r['day']), reports: num(r['n']) })),
+      byDayCategory: dayCats.map((r) => ({ day: String(r['day']), category: r['category'] as CategoryId, reports: num(r['n']) })),
       topIdentifiers: top.map((r) => ({
         key: String(r['subject_key']),
         value: String(r['subject_value']),

@@ -126,6 +126,7 @@ export interface Stats {
   byStatus: Partial<Record<ReportStatus, number>>;
   byCategory: { category: CategoryId; reports: number }[];
   byDay: { day: string; reports: number }[];
+  byDayCategory: { day: string; category: CategoryId; reports: number }[];
   topIdentifiers: { key: string; value: string; kind: ReportKind; reporters: number; reports: number }[];
   feedback: Partial<Record<FeedbackKind, number>>;
 }

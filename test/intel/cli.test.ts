@@ -1,19 +1,7 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { fanzha } from '../helpers/cli.js';
 
-const root = new URL('../..', import.meta.url).pathname;
-
-function fanzha(args: string[], input?: string): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
-    input,
-    cwd: root,
-    env: { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8' },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
-}
 
 describe('fanzha phone / url / notice / directory', () => {
   it('phone --json returns {input, risk, findings, official} and exits 2 on high risk', () => {

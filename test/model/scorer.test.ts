@@ -74,6 +74,16 @@ describe('ModelScorer in an engine', () => {
     assert.ok(sig.explanation.en.length > 0);
   });
 
+  it('speaks for a Chinese message it is sure is ordinary, never for an English one', () => {
+    const zh = createEngine({ model: createModelScorer(() => toyModel('取件码', 'legit')) });
+    const a = zh.analyze('【菜鸟驿站】您的包裹已到，取件码取件码取件码');
+    const legit = a.signals.find((s) => s.id === 'MODEL_LEGIT');
+    assert.ok(legit && legit.weight < 0, a.signals.map((s) => s.id).join(','));
+    const en = createEngine({ model: createModelScorer(() => toyModel('pickup code', 'legit')) });
+    const b = en.analyze('Your parcel is ready, pickup code pickup code pickup code');
+    assert.equal(b.signals.filter((s) => s.source === 'model').length, 0);
+  });
+
   it('useModel:false leaves the model out', () => {
     let calls = 0;
     const engine = createEngine({ model: () => (calls++, []) });

@@ -163,6 +163,11 @@ describe('validation and errors', () => {
     assert.ok(!r.body.includes('secret') && !r.body.includes('.ts'));
   });
 
+  test('docs/api.md documents every error code with its status', () => {
+    const doc = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');
+    for (const [c, e] of Object.entries(ERRORS)) assert.match(doc, new RegExp(`\\| \`${c}\` \\| ${e.status} \\|`), `${c} missing from docs/api.md`);
+  });
+
   test('every error code in the catalogue has a 4xx/5xx status and is unique', () => {
     const codes = Object.keys(ERRORS);
     assert.equal(new Set(codes).size, codes.length);

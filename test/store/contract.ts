@@ -195,6 +195,13 @@ export function runStoreContract(name: string, makeStore: MakeStore, skip: strin
     ]);
     assert.equal(st.byDay.length, 1);
     assert.equal(st.byDay[0]?.day, new Date().toISOString().slice(0, 10));
+    assert.deepEqual(
+      st.byDayCategory.map((d) => [d.category, d.reports]),
+      [
+        ['fake_customer_service', 2],
+        ['phishing', 1],
+      ],
+    );
     assert.equal(st.topIdentifiers[0]?.key, 'phone:13800138000');
     assert.equal(st.topIdentifiers[0]?.reporters, 2);
     assert.equal(st.feedback.missed_scam, 1);

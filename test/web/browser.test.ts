@@ -196,6 +196,10 @@ describe('web app in Chromium', () => {
     assert.equal(await check(page, TRANSCRIPT, 'transcript zh'), 'scam');
     assert.match(await page.getByTestId('evidence-text').innerText(), /安全账户/);
     assert.match(await page.getByTestId('risk-turn').innerText(), /从第 [0-9]+ 句话起/);
+    assert.match(await page.getByTestId('official').innerText(), /京东官方客服：950618/);
+    // A police impersonation names no company: the real police number is shown.
+    await check(page, '我是公安局的警官，你的身份证涉嫌一起洗钱案，需要配合调查，把资金转到安全账户。', 'police zh');
+    assert.match(await page.getByTestId('official').innerText(), /公安机关：110/);
     await ctx.close();
   });
 

@@ -2,6 +2,7 @@
  * `fanzha serve` (the HTTP service) and `fanzha keys create|list|revoke` (API keys), with flags and
  * FANZHA_* environment variables (flags win). DATABASE_URL=postgres://… switches the store to PostgreSQL.
  */
+import cluster from 'node:cluster';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,9 +59,39 @@ interface ServeOptions extends StoreOpts {
   retentionDays?: string;
   webRoot?: string;
   trustProxy?: boolean;
+  workers?: string;
+}
+
+/**
+ * With --workers N, this process migrates the database once, then forks N servers sharing the port (node:cluster)
+ * and relays SIGTERM/SIGINT to them; a worker that dies on its own is replaced.
+ */
+async function primary(o: ServeOptions, workers: number): Promise<void> {
+  await (await openStore(storeConfig(o))).close();
+  let stopping = false;
+  const fork = (): void => {
+    cluster.fork();
+  };
+  for (let i = 0; i < workers; i++) fork();
+  cluster.on('exit', (w, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), service: 'fanzha', msg: 'worker died; starting another', pid: w.process.pid, code, signal })}\n`);
+    fork();
+  });
+  const stop = (sig: NodeJS.Signals): void => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(sig);
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 }
 
 async function serve(o: ServeOptions): Promise<void> {
+  const workers = int(o.workers ?? env['FANZHA_WORKERS'], 'workers', 1, 1, 64);
+  if (workers > 1 && cluster.isPrimary) return primary(o, workers);
   const host = o.host ?? env['FANZHA_HOST'] ?? '127.0.0.1';
   const port = int(o.port ?? env['FANZHA_PORT'] ?? env['PORT'], 'port', 8080, 0, 65535);
   const level = o.logLevel ?? env['FANZHA_LOG_LEVEL'] ?? 'info';
@@ -132,6 +163,7 @@ export function registerServe(program: Command): void {
     .option('--retention-days <days>', 'delete raw report evidence after this many days, 0 = never (FANZHA_RETENTION_DAYS; default 180)')
     .option('--web-root <dir>', 'built web app to serve at / (FANZHA_WEB_ROOT; default web/dist)')
     .option('--trust-proxy', 'trust X-Forwarded-For (FANZHA_TRUST_PROXY)')
+    .option('--workers <n>', 'server processes sharing the port (FANZHA_WORKERS; default 1)')
     .action(async (o: ServeOptions) => {
       try {
         await serve(o);

@@ -82,6 +82,10 @@ export async function analystRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
               byStatus: { type: 'object', additionalProperties: { type: 'integer' } },
               byCategory: { type: 'array', items: { type: 'object', properties: { category: { type: 'string' }, reports: { type: 'integer' } } } },
               byDay: { type: 'array', items: { type: 'object', properties: { day: { type: 'string' }, reports: { type: 'integer' } } } },
+              byDayCategory: {
+                type: 'array',
+                items: { type: 'object', properties: { day: { type: 'string' }, category: { type: 'string' }, reports: { type: 'integer' } } },
+              },
               topIdentifiers: {
                 type: 'array',
                 items: {

@@ -149,6 +149,24 @@ const KIND_KEYS: Record<string, MessageKey> = {
   im_handle: 'report.kind.im',
 };
 
+/** A verdict or lookup status in one or two words; unknown values pass through. */
+function shortVerdict(t: (k: MessageKey) => string, v: string): string {
+  const keys: Record<string, MessageKey> = {
+    scam: 'verdict.short.scam',
+    suspicious: 'verdict.short.suspicious',
+    spam: 'verdict.short.spam',
+    safe: 'verdict.short.safe',
+    official: 'lookup.status.official',
+    confirmed_scam: 'lookup.status.confirmed_scam',
+    reported: 'lookup.status.reported',
+    cleared: 'lookup.status.cleared',
+    pending_review: 'lookup.status.pending_review',
+    unknown: 'lookup.status.unknown',
+  };
+  const k = keys[v];
+  return k ? t(k) : v;
+}
+
 function useDate() {
   const { lang } = useI18n();
   return (v: number | string | null | undefined) => (v ? new Date(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'short', timeStyle: 'short' }) : '');
@@ -304,7 +322,7 @@ function QueueItem(props: {
       <p class="muted small">
         {r.id} · {t(KIND_KEYS[r.kind] ?? 'report.kind.phone')}
         {r.platform ? ` (${r.platform})` : ''} · {l(categoryById(r.category)?.name) || r.category} · {props.fmt(r.createdAt)}
-        {r.analysis ? ` · ${r.analysis.verdict} ${r.analysis.score}` : ''}
+        {r.analysis ? ` · ${t('analyst.engine', { verdict: shortVerdict(t, r.analysis.verdict), score: r.analysis.score })}` : ''}
         {r.directoryMatch ? ` · ⚠ ${t('analyst.directoryFlag')}` : ''}
       </p>
       {r.description && <p>{r.description}</p>}
@@ -534,7 +552,9 @@ function FeedbackInbox() {
       {rows.map((f) => (
         <li key={f.id} class="card">
           <p class="muted small">
-            {f.id} · {f.kind === 'false_alarm' ? t('feedback.falseAlarm') : t('feedback.missed')} · {f.target} · {f.verdict ?? ''} · {fmt(f.createdAt)}
+            {f.id} · {f.kind === 'false_alarm' ? t('feedback.falseAlarm') : t('feedback.missed')} ·{' '}
+            {f.target === 'lookup' ? t('analyst.feedback.onLookup') : t('analyst.feedback.onAnalysis')}
+            {f.verdict ? ` (${shortVerdict(t, f.verdict)})` : ''} · {fmt(f.createdAt)}
           </p>
           {f.subject && <pre class="raw">{f.subject}</pre>}
           {f.note && <p>{f.note}</p>}

@@ -6,7 +6,7 @@ import { VerdictBanner } from '../components/verdict-banner.js';
 import { useI18n } from '../i18n/i18n.js';
 import { api, ApiError } from '../lib/api.js';
 import { detectInput, parseTranscript, type InputKind } from '../lib/detect.js';
-import { categoryById, contactById } from '../lib/knowledge.js';
+import { categoryById, contactById, knowledge } from '../lib/knowledge.js';
 import type { Analysis, ConversationAnalysis, Verdict } from '../lib/types.js';
 import { excerpt, firstAdvice, prefillFromAnalysis } from '../lib/warning.js';
 import { navigate } from '../router.js';
@@ -100,7 +100,13 @@ export function CheckPage() {
   const contacts = useMemo(() => {
     if (!a) return [];
     const ids = [...new Set(a.entities.filter((e) => e.kind === 'brand').map((e) => e.value))];
-    return ids.map((id) => contactById(id)).filter((c) => c !== undefined);
+    const named = ids.map((id) => contactById(id)).filter((c) => c !== undefined);
+    if (named.length > 0 || (a.verdict !== 'scam' && a.verdict !== 'suspicious')) return named;
+    // No organisation named: the public body this kind of scam pretends to be (police 110, courts 12368…),
+    // and the anti-fraud line in any case.
+    const publicBodies = knowledge.directory.filter((d) => d.impersonatedAs === a.category && (d.kind === 'government' || d.kind === 'court'));
+    const antiFraud = contactById('anti_fraud_center');
+    return [...publicBodies, ...(antiFraud ? [antiFraud] : [])];
   }, [a]);
 
   function warningText(an: Analysis): string {
@@ -255,7 +261,10 @@ export function CheckPage() {
                   <li key={c.id}>
                     {c.phones.length > 0 && (
                       <p class="official-line">
-                        {t('check.officialLine', { name: l(c.name), phones: c.phones.map((p) => p.display).join(' / ') })}
+                        {t(c.kind === 'government' || c.kind === 'court' ? 'check.officialLineGov' : 'check.officialLine', {
+                          name: l(c.name),
+                          phones: c.phones.map((p) => p.display).join(' / '),
+                        })}
                       </p>
                     )}
                     {c.app && <p>{t('check.officialApp', { app: l(c.app) })}</p>}
