@@ -1,5 +1,5 @@
 /**
- * npm run train [-- --bits 17 --epochs 8 --seed 1 --out models/fanzha-model.ts]
+ * npm run train [-- --bits 16 --epochs 8 --seed 1 --out models/fanzha-model.ts]
  *
  * Trains the learned model (docs/model.md): multinomial logistic regression over hashed features, classes
  * legit, spam and every taxonomy category. Reads ONLY corpus rows with train_ok=true and split=train, plus the
@@ -25,7 +25,7 @@ import type { Calibration } from '../src/model/linear.js';
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
   options: {
-    bits: { type: 'string', default: '17' },
+    bits: { type: 'string', default: '16' },
     epochs: { type: 'string', default: '8' },
     seed: { type: 'string', default: '1' },
     lr: { type: 'string', default: '0.2' },
@@ -47,6 +47,7 @@ interface Example {
   id: string;
   source: string;
   label: CorpusRow['label'];
+  lang: string;
   category: CategoryId | null;
   idx: Int32Array;
   val: Float32Array;
@@ -89,7 +90,7 @@ function featuresOf(row: CorpusRow): { idx: Int32Array; val: Float32Array } {
 }
 
 function examples(rows: CorpusRow[]): Example[] {
-  return rows.map((r) => ({ id: r.id, source: r.source, label: r.label, category: r.category, ...featuresOf(r), weight: r.source === 'own' ? OWN_WEIGHT : 1 }));
+  return rows.map((r) => ({ id: r.id, source: r.source, label: r.label, lang: r.lang, category: r.category, ...featuresOf(r), weight: r.source === 'own' ? OWN_WEIGHT : 1 }));
 }
 
 const t0 = performance.now();
@@ -98,11 +99,13 @@ const dev = examples(devRows);
 tapModel(null);
 console.log(`features: ${train.length} train rows, ${dev.length} dev rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-// Balance the three labels so that the many legit and scam dialogues do not drown spam and the own examples.
-const perLabel = { scam: 0, spam: 0, legit: 0 };
-for (const e of train) perLabel[e.label] += e.weight;
-const total = perLabel.scam + perLabel.spam + perLabel.legit;
-for (const e of train) e.weight *= Math.min(3, total / (3 * perLabel[e.label]));
+// Balance label × language group (zh / other), so that the many Chinese scam dialogues and English chats do not
+// drown the few English scams, the spam and the own examples (each group's weight is capped at 5×).
+const groupOf = (e: Example): string => `${e.label}/${e.lang.startsWith('zh') ? 'zh' : 'other'}`;
+const perGroup = new Map<string, number>();
+for (const e of train) perGroup.set(groupOf(e), (perGroup.get(groupOf(e)) ?? 0) + e.weight);
+const total = [...perGroup.values()].reduce((a, b) => a + b, 0);
+for (const e of train) e.weight *= Math.min(5, total / (perGroup.size * (perGroup.get(groupOf(e)) ?? 1)));
 
 // ---- training: softmax regression, AdaGrad, seeded shuffle ---------------------------------------------
 function mulberry32(seed: number): () => number {

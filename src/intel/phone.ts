@@ -74,15 +74,25 @@ function clean(input: string): string {
   return (plus ? '+' : '') + digits;
 }
 
+// Intl.DisplayNames is costly to construct: build each once, on first use.
+let regionNames: { zh: Intl.DisplayNames; en: Intl.DisplayNames } | null = null;
+const regionMemo = new Map<string, Localized | null>();
+
 function regionName(code: string | null): Localized | null {
   if (!code) return null;
+  const memo = regionMemo.get(code);
+  if (memo !== undefined) return memo;
+  let out: Localized | null = null;
   try {
-    const zh = new Intl.DisplayNames(['zh-CN'], { type: 'region' }).of(code);
-    const en = new Intl.DisplayNames(['en'], { type: 'region' }).of(code);
-    return zh && en ? { zh, en } : null;
+    regionNames ??= { zh: new Intl.DisplayNames(['zh-CN'], { type: 'region' }), en: new Intl.DisplayNames(['en'], { type: 'region' }) };
+    const zh = regionNames.zh.of(code);
+    const en = regionNames.en.of(code);
+    out = zh && en ? { zh, en } : null;
   } catch {
-    return null;
+    out = null;
   }
+  if (regionMemo.size < 1000) regionMemo.set(code, out);
+  return out;
 }
 
 function classifyNational(n: string): { kind: PhoneKind; serviceType: ServiceType } {

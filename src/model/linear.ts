@@ -120,16 +120,16 @@ export class LinearScorer {
     // Keep the `limit * 4` strongest n-grams in a small sorted list (no big allocation).
     const cap = limit * 4;
     for (let k = 0; k < buf.size; k++) {
-      const pos = buf.pos[k] ?? -1;
-      if (pos < 0) continue;
-      const base = (buf.idx[k] ?? 0) * C;
-      const push = (buf.val[k] ?? 0) * ((weights[base + toward] ?? 0) * st - (weights[base + against] ?? 0) * sa);
-      if (push <= 0 || (buf.len[k] ?? 0) < 2) continue;
-      if (picked.length === cap && push <= (picked[cap - 1]?.push ?? 0)) continue;
-      const item = { start: pos, end: pos + (buf.len[k] ?? 0), push };
+      const pos = buf.pos[k]!;
+      const len = buf.len[k]!;
+      if (pos < 0 || len < 2) continue;
+      const base = buf.idx[k]! * C;
+      const push = buf.val[k]! * (weights[base + toward]! * st - weights[base + against]! * sa);
+      if (push <= 0) continue;
+      if (picked.length === cap && push <= picked[cap - 1]!.push) continue;
       let i = picked.length;
-      while (i > 0 && (picked[i - 1]?.push ?? 0) < push) i--;
-      picked.splice(i, 0, item);
+      while (i > 0 && picked[i - 1]!.push < push) i--;
+      picked.splice(i, 0, { start: pos, end: pos + len, push });
       if (picked.length > cap) picked.pop();
     }
     // Merge overlapping ranges, summing their push, then keep the strongest `limit`.

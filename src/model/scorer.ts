@@ -29,7 +29,8 @@ const pct = (p: number): string => `${Math.round(p * 100)}%`;
 function evidence(ranges: { start: number; end: number }[], view: TextView | undefined, original: string): { spans: Span[]; quoted: string } {
   if (!view) return { spans: [], quoted: '' };
   const spans = ranges.map((r) => toOriginal(view, r.start, r.end)).filter((s) => s.end > s.start);
-  const quoted = spans.map((s) => `“${original.slice(s.start, s.end)}”`).join('、');
+  const quote = (s: Span): string => (s.end - s.start > 16 ? `${original.slice(s.start, s.start + 16)}…` : original.slice(s.start, s.end));
+  const quoted = spans.map((s) => `“${quote(s)}”`).join('、');
   return { spans, quoted };
 }
 
@@ -84,7 +85,8 @@ export function buildModelSignal(
   // means "not premium-rate spam", not "a genuine notice", and it would talk down real English scams.
   if (p.pLegit >= cal.emitLegit && detectLang(input.compact) === 'zh') {
     const s = emit(k, 'MODEL_LEGIT', 'model', [], { probability: Number(p.pLegit.toFixed(3)), percent: pct(p.pLegit), model: scorer.model.version });
-    return s ? { ...s, weight: Math.round(s.weight * p.pLegit) } : null;
+    // Surer is stronger: the full weight at the emit level, twice it at P = 1.
+    return s ? { ...s, weight: Math.round(s.weight * (1 + ramp(p.pLegit, cal.emitLegit))) } : null;
   }
   return null;
 }

@@ -77,7 +77,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     // Access lines come from our onResponse hook (debug level), not Fastify's two info lines per request.
     logController: new LogController({ disableRequestLogging: true }),
-    return503OnClosing: true,
+    // Our own 503 (below) so the body follows the error format.
+    return503OnClosing: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
   app.decorateRequest('auth', null);
@@ -138,7 +139,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     throw new ApiError('FZ_ERR_RATE_LIMITED', `Rate limit exceeded: at most ${r.max} requests per ${config.rateLimits.windowMs / 1000} s; retry in ${r.ttlInSeconds} s`);
   };
 
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onRequest', async (req, reply) => {
+    if (closing) {
+      void reply.header('connection', 'close');
+      throw new ApiError('FZ_ERR_UNAVAILABLE');
+    }
     const role = req.routeOptions.config.role;
     if (!role) return;
     await limit(perIp, req, reply);

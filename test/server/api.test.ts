@@ -477,3 +477,39 @@ describe('lookup with the intelligence checkers (src/intel)', () => {
     }
   });
 });
+
+describe('hostile input never crashes the service', () => {
+  test('property: random JSON to analyze, batch, reports, lookup → a 2xx or a catalogued 4xx, never 500', async () => {
+    const fc = (await import('fast-check')).default;
+    const h = await makeHarness({ rateLimits: { public: 1e9, analyst: 1e9, admin: 1e9, perIp: 1e9, windowMs: 60_000 } });
+    try {
+      const codes = new Set(Object.keys(ERRORS));
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom('/v1/analyze', '/v1/analyze/batch', '/v1/reports', '/v1/feedback'),
+          fc.oneof(fc.jsonValue(), fc.record({ items: fc.array(fc.jsonValue(), { maxLength: 5 }) }), fc.record({ text: fc.jsonValue(), turns: fc.jsonValue(), sender: fc.jsonValue() })),
+          async (url, body) => {
+            const r = await h.req({ method: 'POST', url, payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+            assert.ok(r.statusCode < 500, `${url} ${JSON.stringify(body).slice(0, 200)} → ${r.statusCode} ${r.body.slice(0, 200)}`);
+            if (r.statusCode >= 400) assert.ok(codes.has(errorOf(r).code));
+            if (url === '/v1/analyze/batch' && r.statusCode === 200) {
+              const items = (body as { items: unknown[] }).items;
+              assert.equal((r.json() as { results: unknown[] }).results.length, items.length);
+            }
+          },
+        ),
+        { numRuns: 150 },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom('phone', 'url', 'account', 'handle'), fc.string({ maxLength: 80 }), async (p, v) => {
+          const r = await h.req({ url: `/v1/lookup?${p}=${encodeURIComponent(v)}` });
+          assert.ok(r.statusCode < 500, `${p}=${v} → ${r.statusCode}`);
+          if (r.statusCode === 200) assert.notEqual((r.json() as { status: string }).status, 'safe');
+        }),
+        { numRuns: 150 },
+      );
+    } finally {
+      await h.close();
+    }
+  });
+});

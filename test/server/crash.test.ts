@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -84,14 +85,26 @@ test('every acknowledged report survives SIGKILL; none is half-written', { timeo
   }
   assert.ok(seen.size >= acked.length && seen.size <= n);
 
-  // SIGTERM: finishes the request in flight, closes the database, exits 0.
-  const items = Array.from({ length: 1000 }, (_, i) => ({ text: `第${i}条：您好，我是客服，请把验证码告诉我，加微信 kf${i}` }));
-  const inFlight = fetch(`${s2.url}/v1/analyze/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items }) });
-  await new Promise((r) => setTimeout(r, 150));
-  s2.child.kill('SIGTERM');
+  // SIGTERM: a request still in flight (its body half sent) is finished, then the database closes and we exit 0.
+  const port = Number(new URL(s2.url).port);
+  const body = JSON.stringify({ text: '您好，我是客服，请把验证码告诉我', channel: 'sms' });
+  const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/v1/analyze', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let data = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (data += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+    });
+    req.on('error', reject);
+    req.write(body.slice(0, 10));
+    setTimeout(() => {
+      s2.child.kill('SIGTERM');
+      setTimeout(() => req.end(body.slice(10)), 300);
+    }, 200);
+  });
   const res = await inFlight;
-  assert.equal(res.status, 200);
-  assert.equal(((await res.json()) as { results: { ok: boolean }[] }).results.filter((x) => x.ok).length, 1000);
+  assert.equal(res.status, 200, res.body);
+  assert.ok((JSON.parse(res.body) as { analysis: { verdict: string } }).analysis.verdict);
   const e2 = await s2.exited;
   assert.equal(e2.code, 0, s2.logs.join(''));
   assert.match(s2.logs.join(''), /"msg":"closed"/);
@@ -113,4 +126,33 @@ test('fanzha keys create | list | revoke on the data directory', { timeout: 60_0
   await cli(['keys', 'revoke', created.id, '--data-dir', dir]);
   assert.match(await cli(['keys', 'list', '--data-dir', dir]), new RegExp(`${created.id}\\tadmin\\trevoked`));
   await assert.rejects(cli(['keys', 'create', '--role', 'root', '--data-dir', dir]));
+});
+
+test('--workers 2 serves one data directory from two processes and stops cleanly', { timeout: 90_000 }, async () => {
+  const wdir = mkdtempSync(join(tmpdir(), 'fanzha-workers-'));
+  try {
+    const s = await startServe(['--data-dir', wdir, '--public', '--workers', '2']);
+    running.push(s);
+    const sent = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => api(s.url, '/v1/reports', { method: 'POST', body: { kind: 'phone', value: `1380000${String(i).padStart(4, '0')}`, category: 'other_scam' } })),
+    );
+    assert.deepEqual(new Set(sent.map((r) => r.status)), new Set([201]));
+    const pids = new Set<number>();
+    for (let i = 0; i < 300 && pids.size < 2; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const ready = s.logs.join('').match(/"pid":(\d+)[^\n]*fanzha ready/g) ?? [];
+      for (const line of ready) pids.add(Number(/"pid":(\d+)/.exec(line)![1]));
+    }
+    assert.equal(pids.size, 2, 'two workers reported ready');
+    s.child.kill('SIGTERM');
+    assert.equal((await s.exited).code, 0);
+    const db = new Database(join(wdir, 'fanzha.sqlite'), { readonly: true });
+    try {
+      assert.equal((db.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n, 20);
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(wdir, { recursive: true, force: true });
+  }
 });

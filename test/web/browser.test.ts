@@ -12,6 +12,13 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT, startServer, type RunningServer } from './server-harness.js';
 
+declare global {
+  interface Window {
+    /** Set by the Check page (web/src/pages/check.tsx): ms from the response to the verdict committed / painted. */
+    __fanzhaTimings?: { commitMs: number; paintMs: number }[];
+  }
+}
+
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test-artifacts/web');
 const DOCS_SHOTS = join(ROOT, 'docs/screenshots');

@@ -115,7 +115,7 @@ async function serve(o: ServeOptions): Promise<void> {
     },
   };
   const store = await openStore(storeConfig(o));
-  const app = await buildServer({ store, config, logger: { level, base: { service: 'fanzha' } }, closeStore: true });
+  const app = await buildServer({ store, config, logger: { level, base: { service: 'fanzha', pid: process.pid } }, closeStore: true });
   let closing = false;
   const shutdown = (signal: string): void => {
     if (closing) {

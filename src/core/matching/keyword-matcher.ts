@@ -1,5 +1,3 @@
-import { AhoCorasick } from '@monyone/aho-corasick';
-
 export interface KeywordHit<P> {
   start: number;
   end: number;
@@ -8,49 +6,110 @@ export interface KeywordHit<P> {
 }
 
 /**
- * All keywords of all rules in one Aho–Corasick automaton: one linear scan per text,
- * whatever the number of rules. Keywords that begin or end with a Latin letter or digit
- * only match at word boundaries ("win" must not fire inside "window").
+ * All keywords of all rules in one Aho–Corasick automaton: one linear scan per text, whatever the
+ * number of rules. Hand-written because it is the engine's hot loop: transitions are keyed by UTF-16
+ * code unit in one Map per state, and every state's output list already includes its failure chain's.
+ * Keywords that begin or end with a Latin letter or digit only match at word boundaries
+ * ("win" must not fire inside "window").
  */
 export class KeywordMatcher<P> {
-  private readonly ac: AhoCorasick | null;
-  private readonly payloads = new Map<string, P[]>();
+  private readonly goto: Map<number, number>[] = [new Map()];
+  private readonly fail: number[] = [0];
+  /** outputs[state] = indexes into `keywords` that end at this state. */
+  private readonly outputs: (number[] | null)[] = [null];
+  private readonly keywords: string[] = [];
+  private readonly payloads: P[][] = [];
 
   constructor(entries: Iterable<readonly [keyword: string, payload: P]>) {
+    const index = new Map<string, number>();
     for (const [keyword, payload] of entries) {
       if (!keyword) continue;
-      const list = this.payloads.get(keyword);
-      if (list) list.push(payload);
-      else this.payloads.set(keyword, [payload]);
+      let k = index.get(keyword);
+      if (k === undefined) {
+        k = this.keywords.length;
+        index.set(keyword, k);
+        this.keywords.push(keyword);
+        this.payloads.push([]);
+        this.insert(keyword, k);
+      }
+      this.payloads[k]?.push(payload);
     }
-    this.ac = this.payloads.size > 0 ? new AhoCorasick([...this.payloads.keys()]) : null;
+    this.link();
   }
 
   get size(): number {
-    return this.payloads.size;
+    return this.keywords.length;
+  }
+
+  private insert(keyword: string, k: number): void {
+    let state = 0;
+    for (let i = 0; i < keyword.length; i++) {
+      const c = keyword.charCodeAt(i);
+      const edges = this.goto[state] as Map<number, number>;
+      let next = edges.get(c);
+      if (next === undefined) {
+        next = this.goto.length;
+        this.goto.push(new Map());
+        this.fail.push(0);
+        this.outputs.push(null);
+        edges.set(c, next);
+      }
+      state = next;
+    }
+    (this.outputs[state] ??= []).push(k);
+  }
+
+  /** Breadth-first failure links; each state inherits the outputs of its failure state. */
+  private link(): void {
+    const queue: number[] = [];
+    for (const next of (this.goto[0] as Map<number, number>).values()) queue.push(next);
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head] as number;
+      for (const [c, next] of this.goto[state] as Map<number, number>) {
+        let f = this.fail[state] as number;
+        while (f !== 0 && !(this.goto[f] as Map<number, number>).has(c)) f = this.fail[f] as number;
+        const target = (this.goto[f] as Map<number, number>).get(c);
+        const fl = target !== undefined && target !== next ? target : 0;
+        this.fail[next] = fl;
+        const inherited = this.outputs[fl];
+        if (inherited) this.outputs[next] = [...(this.outputs[next] ?? []), ...inherited];
+        queue.push(next);
+      }
+    }
   }
 
   findAll(text: string): KeywordHit<P>[] {
-    if (!this.ac || text.length === 0) return [];
     const hits: KeywordHit<P>[] = [];
-    for (const m of this.ac.matchInText(text)) {
-      if (!atBoundary(text, m.begin, m.end, m.keyword)) continue;
-      for (const payload of this.payloads.get(m.keyword) ?? []) {
-        hits.push({ start: m.begin, end: m.end, keyword: m.keyword, payload });
+    if (this.keywords.length === 0) return hits;
+    const root = this.goto[0] as Map<number, number>;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      let next = (this.goto[state] as Map<number, number>).get(c);
+      while (next === undefined && state !== 0) {
+        state = this.fail[state] as number;
+        next = (this.goto[state] as Map<number, number>).get(c);
+      }
+      state = next ?? (state === 0 ? (root.get(c) ?? 0) : 0);
+      const out = this.outputs[state];
+      if (out === null || out === undefined) continue;
+      for (const k of out) {
+        const keyword = this.keywords[k] as string;
+        const start = i + 1 - keyword.length;
+        if (!atBoundary(text, start, i + 1, keyword)) continue;
+        for (const payload of this.payloads[k] as P[]) hits.push({ start, end: i + 1, keyword, payload });
       }
     }
     return hits;
   }
 }
 
-function isWordChar(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
+function isWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
 }
 
 function atBoundary(text: string, start: number, end: number, keyword: string): boolean {
-  if (isWordChar(keyword[0]) && isWordChar(text[start - 1])) return false;
-  if (isWordChar(keyword[keyword.length - 1]) && isWordChar(text[end])) return false;
+  if (isWordChar(keyword.charCodeAt(0)) && start > 0 && isWordChar(text.charCodeAt(start - 1))) return false;
+  if (isWordChar(keyword.charCodeAt(keyword.length - 1)) && end < text.length && isWordChar(text.charCodeAt(end))) return false;
   return true;
 }

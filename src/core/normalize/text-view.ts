@@ -7,31 +7,27 @@ import type { Span } from '../types.js';
 export interface TextView {
   readonly text: string;
   /** from[i] / to[i]: original [start, end) of derived unit i. */
-  readonly from: Int32Array;
-  readonly to: Int32Array;
+  readonly from: readonly number[];
+  readonly to: readonly number[];
 }
 
 export class TextViewBuilder {
   private text = '';
   /** Code units not yet flushed into `text` (building strings in chunks is much faster than unit by unit). */
   private pending: number[] = [];
-  private from: Int32Array;
-  private to: Int32Array;
+  // Plain arrays: for short messages they are much cheaper to allocate than typed arrays.
+  private from: number[] = [];
+  private to: number[] = [];
   private length = 0;
 
-  constructor(capacityHint: number) {
-    const cap = Math.max(16, capacityHint + 8);
-    this.from = new Int32Array(cap);
-    this.to = new Int32Array(cap);
-  }
+  constructor(_capacityHint: number) {}
 
   /** Appends `s`; every unit of it maps to original [start, end). */
   push(s: string, start: number, end: number): void {
     const n = s.length;
-    if (this.length + n > this.from.length) this.grow(this.length + n);
     for (let i = 0; i < n; i++) {
-      this.from[this.length + i] = start;
-      this.to[this.length + i] = end;
+      this.from.push(start);
+      this.to.push(end);
     }
     this.length += n;
     this.flush();
@@ -40,9 +36,8 @@ export class TextViewBuilder {
 
   /** Appends one code unit by number: the fastest path. */
   pushCode(code: number, start: number, end: number): void {
-    if (this.length + 1 > this.from.length) this.grow(this.length + 1);
-    this.from[this.length] = start;
-    this.to[this.length] = end;
+    this.from.push(start);
+    this.to.push(end);
     this.length++;
     this.pending.push(code);
     if (this.pending.length >= 4096) this.flush();
@@ -56,9 +51,8 @@ export class TextViewBuilder {
 
   /** Appends one UTF-16 unit that maps to original [start, end): the hot path of normalisation. */
   pushUnit(ch: string, start: number, end: number): void {
-    if (this.length + 1 > this.from.length) this.grow(this.length + 1);
-    this.from[this.length] = start;
-    this.to[this.length] = end;
+    this.from.push(start);
+    this.to.push(end);
     this.length++;
     this.pending.push(ch.charCodeAt(0));
     if (this.pending.length >= 4096) this.flush();
@@ -77,18 +71,9 @@ export class TextViewBuilder {
 
   build(): TextView {
     this.flush();
-    return { text: this.text, from: this.from.subarray(0, this.length), to: this.to.subarray(0, this.length) };
+    return { text: this.text, from: this.from, to: this.to };
   }
 
-  private grow(min: number): void {
-    const cap = Math.max(min, this.from.length * 2);
-    const f = new Int32Array(cap);
-    const t = new Int32Array(cap);
-    f.set(this.from.subarray(0, this.length));
-    t.set(this.to.subarray(0, this.length));
-    this.from = f;
-    this.to = t;
-  }
 }
 
 /** Maps a derived [start, end) back to the original text. */

@@ -26,7 +26,17 @@ export function emit(k: CompiledKnowledge, id: string, source: SignalSource, spa
   };
 }
 
-export function tagsOf(s: Signal): string[] {
+const NO_TAGS: readonly string[] = [];
+const tagLists = new Map<string, readonly string[]>();
+
+/** The tags a signal carries (kept as a comma-joined string in `detail` so Analysis stays plain JSON). */
+export function tagsOf(s: Signal): readonly string[] {
   const t = s.detail?.['tags'];
-  return typeof t === 'string' && t.length > 0 ? t.split(',') : [];
+  if (typeof t !== 'string' || t.length === 0) return NO_TAGS;
+  let list = tagLists.get(t);
+  if (!list) {
+    list = t.split(',');
+    if (tagLists.size < 4096) tagLists.set(t, list);
+  }
+  return list;
 }

@@ -28,7 +28,7 @@ export function checkAnalyzeInput(raw: unknown): AnalyzeInput {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ApiError('FZ_ERR_VALIDATION', 'an item must be an object');
   const o = raw as Record<string, unknown>;
   for (const k of Object.keys(o)) {
-    if (!(k in analyzeInputSchema.properties)) throw new ApiError('FZ_ERR_VALIDATION', `unknown property "${k}"`, k);
+    if (!Object.hasOwn(analyzeInputSchema.properties, k)) throw new ApiError('FZ_ERR_VALIDATION', `unknown property "${k}"`, k);
   }
   if ((o['text'] === undefined) === (o['turns'] === undefined)) throw new ApiError('FZ_ERR_ANALYZE_INPUT');
   if (o['text'] !== undefined && !isStr(o['text'], MAX_TEXT)) throw new ApiError('FZ_ERR_VALIDATION', `text must be a string of at most ${MAX_TEXT} characters`, 'text');
