@@ -22,6 +22,8 @@ export interface CompiledKnowledge {
   data: KnowledgeData;
   normalize: NormalizeKnowledge;
   rules: CompiledRule[];
+  /** Indexes of the rules that have regexes (most have none; the hot loop skips the rest). */
+  regexRules: number[];
   ruleMatcher: KeywordMatcher<RuleKeyword>;
   brandMatcher: KeywordMatcher<DirectoryEntry>;
   categories: Map<CategoryId, CategoryInfo>;
@@ -54,6 +56,7 @@ export function compileKnowledge(data: KnowledgeData): CompiledKnowledge {
     data,
     normalize: { t2s, t2sTable: t2sTable(t2s), evasions },
     rules: data.rules.map((rule) => ({ rule, regexes: (rule.regex ?? []).map((r) => new RegExp(r, 'gu')) })),
+    regexRules: data.rules.flatMap((rule, i) => ((rule.regex?.length ?? 0) > 0 ? [i] : [])),
     ruleMatcher: new KeywordMatcher(keywords.filter(([k]) => k.length > 0)),
     brandMatcher: new KeywordMatcher(brandKeys.filter(([k]) => k.length > 0)),
     categories: new Map(data.categories.map((c) => [c.id, c])),

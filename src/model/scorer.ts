@@ -25,13 +25,22 @@ export interface ModelTap {
 
 const pct = (p: number): string => `${Math.round(p * 100)}%`;
 
-/** Maps compact-text ranges to original spans, and quotes the n-grams for the explanation. */
-function evidence(ranges: { start: number; end: number }[], view: TextView | undefined, original: string): { spans: Span[]; quoted: string } {
-  if (!view) return { spans: [], quoted: '' };
-  const spans = ranges.map((r) => toOriginal(view, r.start, r.end)).filter((s) => s.end > s.start);
-  const quote = (s: Span): string => (s.end - s.start > 16 ? `${original.slice(s.start, s.start + 16)}…` : original.slice(s.start, s.end));
-  const quoted = spans.map((s) => `“${quote(s)}”`).join('、');
-  return { spans, quoted };
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Maps compact-text ranges to original spans (widened to whole Latin words), and quotes them for the explanation. */
+function evidence(ranges: { start: number; end: number }[], view: TextView | undefined, original: string): { spans: Span[]; zh: string; en: string } {
+  if (!view) return { spans: [], zh: '—', en: '—' };
+  const spans: Span[] = [];
+  for (const r of ranges) {
+    const sp = toOriginal(view, r.start, r.end);
+    // Bounded widening: a quote of "unpai" reads better as "unpaid".
+    for (let i = 0; i < 24 && sp.start > 0 && isWordChar(original.charCodeAt(sp.start - 1)) && isWordChar(original.charCodeAt(sp.start)); i++) sp.start--;
+    for (let i = 0; i < 24 && sp.end < original.length && isWordChar(original.charCodeAt(sp.end)) && isWordChar(original.charCodeAt(sp.end - 1)); i++) sp.end++;
+    if (sp.end > sp.start && !spans.some((o) => o.start < sp.end && sp.start < o.end)) spans.push(sp);
+  }
+  const quote = (s: Span): string => (s.end - s.start > 16 ? `${original.slice(s.start, s.start + 16)}…` : original.slice(s.start, s.end)).trim();
+  if (spans.length === 0) return { spans, zh: '—', en: '—' };
+  return { spans, zh: spans.map((s) => `“${quote(s)}”`).join('、'), en: spans.map((s) => `"${quote(s)}"`).join(', ') };
 }
 
 /**
@@ -54,13 +63,13 @@ export function buildModelSignal(
   k: CompiledKnowledge,
   input: { text: string; compact: string; compactView?: TextView; signals: readonly Signal[] },
 ): Signal | null {
-  const cal = scorer.model.calibration;
+  const cal = { ...scorer.model.calibration, ...(process.env['FZ_CAL'] ? JSON.parse(process.env['FZ_CAL']) : {}) };
   if (p.pScam >= cal.emitScam && p.pScam >= p.pSpam) {
     const ruleCategories = new Set<CategoryId>();
     for (const s of input.signals) if (s.weight > 0 && s.category) ruleCategories.add(s.category);
     const cat = chooseCategory(p, ruleCategories, cal.categoryShare);
     const toward = p.category ? classIndex(p.category) : FIRST_SCAM;
-    const { spans, quoted } = evidence(scorer.topTextFeatures(toward, LEGIT, 3), input.compactView, input.text);
+    const { spans, zh, en } = evidence(scorer.topTextFeatures(toward, LEGIT, 3), input.compactView, input.text);
     const info = k.categories.get(cat ?? p.category ?? 'other_scam');
     const s = emit(k, 'MODEL_SCAM', 'model', spans, {
       probability: Number(p.pScam.toFixed(3)),
@@ -68,7 +77,8 @@ export function buildModelSignal(
       category: p.category,
       categoryZh: info?.name.zh ?? '诈骗',
       categoryEn: info?.name.en ?? 'a scam',
-      ngrams: quoted || '—',
+      ngrams: zh,
+      ngramsEn: en,
       model: scorer.model.version,
     });
     const weight = Math.round(s ? s.weight * ramp(p.pScam, cal.emitScam) : 0);
@@ -77,8 +87,8 @@ export function buildModelSignal(
   // Unwanted but not clearly a scam: a spam marker, weighed by P(spam or scam).
   const unwanted = p.pSpam + p.pScam;
   if (unwanted >= cal.emitSpam && unwanted > p.pLegit) {
-    const { spans, quoted } = evidence(scorer.topTextFeatures(SPAM, LEGIT, 3), input.compactView, input.text);
-    const s = emit(k, 'MODEL_SPAM', 'model', spans, { probability: Number(unwanted.toFixed(3)), percent: pct(unwanted), ngrams: quoted || '—', model: scorer.model.version });
+    const { spans, zh, en } = evidence(scorer.topTextFeatures(SPAM, LEGIT, 3), input.compactView, input.text);
+    const s = emit(k, 'MODEL_SPAM', 'model', spans, { probability: Number(unwanted.toFixed(3)), percent: pct(unwanted), ngrams: zh, ngramsEn: en, model: scorer.model.version });
     return s ? { ...s, weight: Math.round(s.weight * unwanted) } : null;
   }
   // Only for Chinese: the English legit examples are personal chat (uci/nus), so in English the model's "legit"

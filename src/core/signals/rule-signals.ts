@@ -36,7 +36,9 @@ export function ruleSignals(n: NormalizedText, k: CompiledKnowledge, lang: 'zh' 
     else if (hit.payload.role === -2) h.none = true;
     else (h.groups[hit.payload.role] ??= []).push(span);
   }
-  k.rules.forEach((cr, i) => {
+  for (const i of k.regexRules) {
+    const cr = k.rules[i];
+    if (!cr) continue;
     for (const re of cr.regexes) {
       re.lastIndex = 0;
       for (let m = re.exec(n.norm.text), count = 0; m && count < MAX_SPANS; m = re.exec(n.norm.text), count++) {
@@ -47,7 +49,7 @@ export function ruleSignals(n: NormalizedText, k: CompiledKnowledge, lang: 'zh' 
         get(i).any.push({ start: m.index, end: m.index + m[0].length, inNorm: true });
       }
     }
-  });
+  }
 
   const signals: Signal[] = [];
   for (const [i, h] of perRule) {
