@@ -63,7 +63,7 @@ export function buildModelSignal(
   k: CompiledKnowledge,
   input: { text: string; compact: string; compactView?: TextView; signals: readonly Signal[] },
 ): Signal | null {
-  const cal = { ...scorer.model.calibration, ...(process.env['FZ_CAL'] ? JSON.parse(process.env['FZ_CAL']) : {}) };
+  const cal = scorer.model.calibration;
   if (p.pScam >= cal.emitScam && p.pScam >= p.pSpam) {
     const ruleCategories = new Set<CategoryId>();
     for (const s of input.signals) if (s.weight > 0 && s.category) ruleCategories.add(s.category);
