@@ -60,7 +60,7 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
       if (s.category) hints.set(s.category, (hints.get(s.category) ?? 0) + s.weight);
       continue;
     }
-    if (s.weight < 0) negative += asksMoney && tags.includes('benign') && !tags.includes('warning') ? s.weight * policy.benignWhenAsked : s.weight;
+    if (s.weight < 0) negative += asksMoney && s.source === 'rule' && tags.includes('benign') && !tags.includes('warning') ? s.weight * policy.benignWhenAsked : s.weight;
     else if (s.category) byCategory.set(s.category, (byCategory.get(s.category) ?? 0) + s.weight);
     else tactic += s.weight;
   }
