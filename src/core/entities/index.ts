@@ -14,7 +14,7 @@ export { classifyPhone, type PhoneClass } from './phone.js';
 function extractBrands(n: NormalizedText, original: string, k: CompiledKnowledge): Entity[] {
   const seen = new Map<string, Entity>();
   const out: Entity[] = [];
-  for (const hit of k.brandMatcher.findAll(n.compact.text)) {
+  for (const hit of k.brandMatcher.findAll(n.compact.text, 32)) {
     const span = toOriginal(n.compact, hit.start, hit.end);
     const key = `${hit.payload.id}:${span.start}`;
     if (seen.has(key)) continue;

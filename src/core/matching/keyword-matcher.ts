@@ -78,9 +78,15 @@ export class KeywordMatcher<P> {
     }
   }
 
-  findAll(text: string): KeywordHit<P>[] {
+  /**
+   * Every hit, in text order. With `maxPerKeyword`, each keyword reports at most that many hits: evidence needs a
+   * few spans, not thousands (a text repeating one phrase 10,000 times must stay as fast as any other).
+   */
+  findAll(text: string, maxPerKeyword = Infinity): KeywordHit<P>[] {
     const hits: KeywordHit<P>[] = [];
     if (this.keywords.length === 0) return hits;
+    // Per-keyword counting starts only once the total could exceed the cap (short texts never pay for it).
+    let counts: Map<string, number> | null = null;
     const root = this.goto[0] as Map<number, number>;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
@@ -95,6 +101,15 @@ export class KeywordMatcher<P> {
       if (out === null || out === undefined) continue;
       for (const k of out) {
         const keyword = this.keywords[k] as string;
+        if (counts === null && hits.length >= maxPerKeyword) {
+          counts = new Map();
+          for (const h of hits) counts.set(h.keyword, (counts.get(h.keyword) ?? 0) + 1);
+        }
+        if (counts !== null) {
+          const c = counts.get(keyword) ?? 0;
+          if (c >= maxPerKeyword) continue;
+          counts.set(keyword, c + 1);
+        }
         const start = i + 1 - keyword.length;
         if (!atBoundary(text, start, i + 1, keyword)) continue;
         for (const payload of this.payloads[k] as P[]) hits.push({ start, end: i + 1, keyword, payload });

@@ -1,5 +1,5 @@
 import { CHINESE_DIGITS, dingbatDigit, isInvisible, NOISE } from './char-tables.js';
-import { TextViewBuilder, type TextView } from './text-view.js';
+import { newTextViewBuilder, type TextView } from './text-view.js';
 import type { KeywordMatcher } from '../matching/keyword-matcher.js';
 
 /** What normalisation needs from the knowledge: a traditional→simplified table and the evasion lexicon. */
@@ -54,7 +54,7 @@ export function t2sTable(t2s: Readonly<Record<string, string>>): Uint16Array {
 
 /** Pass 1: one code point at a time (NFKC, width, case, traditional→simplified, invisible characters). */
 function charPass(original: string, t2s: Readonly<Record<string, string>>, table?: Uint16Array): TextView {
-  const b = new TextViewBuilder(original.length);
+  const b = newTextViewBuilder(original.length);
   for (let i = 0; i < original.length; ) {
     const c = original.charCodeAt(i);
     // Fast path: lower-case ASCII letters, digits and CJK ideographs with no traditional form to fold.
@@ -100,7 +100,7 @@ function evasionPass(view: TextView, evasions: KeywordMatcher<string>): TextView
   }
   if (replaceAt.size === 0 && numeralRuns.length === 0 && !/\d[ol]{1,3}\d/.test(text)) return view;
 
-  const b = new TextViewBuilder(text.length + 16);
+  const b = newTextViewBuilder(text.length + 16);
   let run = 0;
   for (let i = 0; i < text.length; ) {
     while (run < numeralRuns.length && (numeralRuns[run]?.[1] ?? 0) <= i) run++;
@@ -147,7 +147,7 @@ function isAsciiAlnum(ch: string): boolean {
 /** Drops everything that is not a letter, digit or ideograph, so that "淘 宝 客 服" and "拼.多.多" match their keywords. */
 export function compactView(view: TextView): TextView {
   const text = view.text;
-  const b = new TextViewBuilder(text.length);
+  const b = newTextViewBuilder(text.length);
   let pendingGap = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';

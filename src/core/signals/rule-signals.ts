@@ -4,6 +4,8 @@ import { toOriginal } from '../normalize/text-view.js';
 import type { Signal, Span } from '../types.js';
 
 const MAX_SPANS = 8;
+/** Enough hits of one keyword to satisfy any window; more only cost time. */
+const MAX_HITS_PER_KEYWORD = 64;
 
 interface Hit {
   start: number;
@@ -29,7 +31,7 @@ export function ruleSignals(n: NormalizedText, k: CompiledKnowledge, lang: 'zh' 
     }
     return h;
   };
-  for (const hit of k.ruleMatcher.findAll(n.compact.text)) {
+  for (const hit of k.ruleMatcher.findAll(n.compact.text, MAX_HITS_PER_KEYWORD)) {
     const h = get(hit.payload.rule);
     const span = { start: hit.start, end: hit.end, inNorm: false };
     if (hit.payload.role === -1) h.any.push(span);
