@@ -39,10 +39,10 @@ export function loadCorpus(split?: string, dir = corpusDir()): CorpusRow[] {
   return split && split !== 'all' ? rows.filter((r) => r.split === split) : rows;
 }
 
-/** Any JSONL with at least text (or turns) and label; missing fields get neutral defaults. */
-export function loadFile(file: string): CorpusRow[] {
-  return readJsonl<Partial<CorpusRow>>(file).map((r, i) => ({
-    id: r.id ?? `${file}:${i + 1}`,
+/** A row of any JSONL with at least text (or turns) and label; missing fields get neutral defaults. */
+export function completeRow(r: Partial<CorpusRow>, fallbackId: string, defaults: Partial<CorpusRow> = {}): CorpusRow {
+  return {
+    id: r.id ?? fallbackId,
     source: r.source ?? 'file',
     lang: r.lang ?? 'zh',
     channel: r.channel ?? 'sms',
@@ -52,7 +52,12 @@ export function loadFile(file: string): CorpusRow[] {
     category: r.category ?? null,
     split: r.split ?? 'test',
     train_ok: r.train_ok ?? false,
-  }));
+    ...defaults,
+  };
+}
+
+export function loadFile(file: string): CorpusRow[] {
+  return readJsonl<Partial<CorpusRow>>(file).map((r, i) => completeRow(r, `${file}:${i + 1}`));
 }
 
 /**

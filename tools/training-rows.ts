@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCorpus, neutralisePlaceholders, readJsonl, rowTurns, type CorpusRow } from '../bench/corpus.js';
+import { completeRow, loadCorpus, neutralisePlaceholders, readJsonl, rowTurns, type CorpusRow } from '../bench/corpus.js';
 import { CATEGORY_IDS } from '../src/core/types.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -17,19 +17,8 @@ export function ownFiles(): string[] {
 
 export function ownRows(): CorpusRow[] {
   const rows = ownFiles().flatMap((f) =>
-    readJsonl<Partial<CorpusRow>>(join(OWN_DIR, f)).map(
-      (r, i): CorpusRow => ({
-        id: r.id ?? `own:${f}:${i + 1}`,
-        source: 'own',
-        lang: r.lang ?? 'zh',
-        channel: r.channel ?? 'sms',
-        text: r.text ?? '',
-        ...(r.turns ? { turns: r.turns } : {}),
-        label: r.label ?? 'legit',
-        category: r.category ?? null,
-        split: r.split === 'dev' ? 'dev' : 'train',
-        train_ok: true,
-      }),
+    readJsonl<Partial<CorpusRow>>(join(OWN_DIR, f)).map((r, i) =>
+      completeRow(r, `own:${f}:${i + 1}`, { source: 'own', split: r.split === 'dev' ? 'dev' : 'train', train_ok: true }),
     ),
   );
   for (const r of rows) {

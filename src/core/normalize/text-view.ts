@@ -40,6 +40,12 @@ abstract class Chunked {
     if (this.pending.length >= 4096) this.flush();
   }
 
+  abstract pushCode(code: number, start: number, end: number): void;
+
+  pushUnit(ch: string, start: number, end: number): void {
+    this.pushCode(ch.charCodeAt(0), start, end);
+  }
+
   lastChar(): string {
     const p = this.pending;
     if (p.length > 0) return String.fromCharCode(p[p.length - 1] ?? 0);
@@ -67,10 +73,6 @@ class SmallBuilder extends Chunked implements TextViewBuilder {
     this.to.push(end);
     this.length++;
     this.append(code);
-  }
-
-  pushUnit(ch: string, start: number, end: number): void {
-    this.pushCode(ch.charCodeAt(0), start, end);
   }
 
   build(): TextView {
@@ -116,10 +118,6 @@ class LargeBuilder extends Chunked implements TextViewBuilder {
     this.to[this.length] = end;
     this.length++;
     this.append(code);
-  }
-
-  pushUnit(ch: string, start: number, end: number): void {
-    this.pushCode(ch.charCodeAt(0), start, end);
   }
 
   build(): TextView {
