@@ -40,12 +40,6 @@ abstract class Chunked {
     if (this.pending.length >= 4096) this.flush();
   }
 
-  abstract pushCode(code: number, start: number, end: number): void;
-
-  pushUnit(ch: string, start: number, end: number): void {
-    this.pushCode(ch.charCodeAt(0), start, end);
-  }
-
   lastChar(): string {
     const p = this.pending;
     if (p.length > 0) return String.fromCharCode(p[p.length - 1] ?? 0);
@@ -73,6 +67,11 @@ class SmallBuilder extends Chunked implements TextViewBuilder {
     this.to.push(end);
     this.length++;
     this.append(code);
+  }
+
+  // Kept in each subclass (not the base) so that the hot call stays monomorphic.
+  pushUnit(ch: string, start: number, end: number): void {
+    this.pushCode(ch.charCodeAt(0), start, end);
   }
 
   build(): TextView {
@@ -118,6 +117,11 @@ class LargeBuilder extends Chunked implements TextViewBuilder {
     this.to[this.length] = end;
     this.length++;
     this.append(code);
+  }
+
+  // Kept in each subclass (not the base) so that the hot call stays monomorphic.
+  pushUnit(ch: string, start: number, end: number): void {
+    this.pushCode(ch.charCodeAt(0), start, end);
   }
 
   build(): TextView {
