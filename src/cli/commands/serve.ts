@@ -147,6 +147,8 @@ async function serve(o: ServeOptions): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   const address = await app.listen({ host, port });
   app.log.info({ url: address, store: store.dialect, publicAccess }, 'fanzha ready');
+  // A person at a terminal gets one plain line (the JSON log stays on stdout for machines).
+  if (process.stderr.isTTY) process.stderr.write(`\n  反诈 fanzha is running: open ${address}  (Ctrl-C to stop)\n\n`);
 }
 
 export function registerServe(program: Command): void {
