@@ -51,8 +51,8 @@ export function collectEvidence(input: string, data: KnowledgeData, options: Ana
   const entities = extractEntities(n, original, k);
   const signals: Signal[] = discountQuoted([...ruleSignals(n, k, lang), ...entitySignals(entities, k, options.sender)], original);
   for (const check of parts.checkers ?? []) signals.push(...check(entities, original, k, options));
-  // Nothing readable (empty, whitespace, symbols only) gives a model nothing to judge.
-  if (parts.model && options.useModel !== false && n.compact.text.length > 0) {
+  // Too little to read (empty, symbols or digits only, a word or two) gives a model nothing to judge.
+  if (parts.model && options.useModel !== false && readableChars(n.compact.text) >= MIN_READABLE_FOR_MODEL) {
     signals.push(...parts.model({ text: original, compact: n.compact.text, compactView: n.compact, signals, entities }, k));
   }
   signals.push(...(options.extraSignals ?? []));
@@ -68,6 +68,18 @@ function contextSignals(signals: Signal[], options: AnalyzeOptions, k: CompiledK
     return s ? [s] : [];
   }
   return [];
+}
+
+const MIN_READABLE_FOR_MODEL = 3;
+
+/** Letters and ideographs in the compact text, counted up to the threshold. */
+function readableChars(compact: string): number {
+  let n = 0;
+  for (let i = 0; i < compact.length && n < MIN_READABLE_FOR_MODEL; i++) {
+    const c = compact.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x4e00 && c <= 0x9fff)) n++;
+  }
+  return n;
 }
 
 function isHighSurrogate(c: number): boolean {

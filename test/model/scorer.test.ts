@@ -87,10 +87,17 @@ describe('ModelScorer in an engine', () => {
   it('useModel:false leaves the model out', () => {
     let calls = 0;
     const engine = createEngine({ model: () => (calls++, []) });
-    engine.analyze('测试', { useModel: false });
+    engine.analyze('测试一下', { useModel: false });
     assert.equal(calls, 0);
-    engine.analyze('测试');
+    engine.analyze('测试一下');
     assert.equal(calls, 1);
+  });
+
+  it('is not asked about texts with too little to read (digits, symbols, a word or two)', () => {
+    let calls = 0;
+    const engine = createEngine({ model: () => (calls++, []) });
+    for (const t of ['5', '123456', '在吗', '!!!', '']) engine.analyze(t);
+    assert.equal(calls, 0);
   });
 });
 
