@@ -27,6 +27,12 @@ describe('fanzha check', () => {
     assert.ok(Array.isArray(a.signals));
   });
 
+  it('rejects empty input with a clear error and exit 3', () => {
+    const r = fanzha(['check'], '  \n');
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /empty/);
+  });
+
   it('rejects binary and invalid UTF-8 input with a clear error and exit 3', () => {
     const bin = fanzha(['check'], Buffer.from([0x00, 0x01, 0x02, 0xff]));
     assert.equal(bin.code, 3);

@@ -44,6 +44,7 @@ export function registerCheck(program: Command): void {
           return;
         }
         const input = opts.demo && text === undefined ? DEMO : readText(text);
+        if (input.trim() === '') throw new InputError('the text is empty: nothing to check');
         // A pasted transcript ("A: …" / "客服：…" lines) is scored as a conversation; its spans index the joined turns.
         const turns = parseTranscript(input);
         const a = turns ? analyzeConversation(turns, analyzeOptions(opts)) : analyze(input, analyzeOptions(opts));
