@@ -82,7 +82,7 @@ export const analyzeInputSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    text: { type: 'string', maxLength: MAX_TEXT, description: 'One message (SMS, chat, e-mail, notice…)' },
+    text: { type: 'string', minLength: 1, maxLength: MAX_TEXT, description: 'One message (SMS, chat, e-mail, notice…)' },
     turns: {
       type: 'array',
       maxItems: 500,

@@ -142,6 +142,9 @@ describe('validation and errors', () => {
     assert.equal(e2.field, 'extra');
     const e3 = errorOf(await post({ turns: [{ speaker: 'a' }] }));
     assert.equal(e3.field, 'turns/0/text');
+    const e4 = errorOf(await post({ text: '' }));
+    assert.equal(e4.code, 'FZ_ERR_VALIDATION');
+    assert.equal(e4.field, 'text');
   });
 
   test('bad JSON, wrong media type, too large', async () => {

@@ -32,6 +32,7 @@ export function checkAnalyzeInput(raw: unknown): AnalyzeInput {
   }
   if ((o['text'] === undefined) === (o['turns'] === undefined)) throw new ApiError('FZ_ERR_ANALYZE_INPUT');
   if (o['text'] !== undefined && !isStr(o['text'], MAX_TEXT)) throw new ApiError('FZ_ERR_VALIDATION', `text must be a string of at most ${MAX_TEXT} characters`, 'text');
+  if (o['text'] === '') throw new ApiError('FZ_ERR_VALIDATION', 'text is empty', 'text');
   if (o['turns'] !== undefined) {
     const t = o['turns'];
     if (!Array.isArray(t) || t.length > 500) throw new ApiError('FZ_ERR_VALIDATION', 'turns must be an array of at most 500 turns', 'turns');
