@@ -83,6 +83,31 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   app.decorateRequest('auth', null);
 
+  // JSON bodies only (a text/plain body gets 415, not a confusing schema error), and NUL characters are removed
+  // from every string: PostgreSQL text columns reject them, and no message needs one.
+  app.removeContentTypeParser(['text/plain', 'application/json']);
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    if (typeof body !== 'string' || body.trim() === '') {
+      const e = new Error('empty JSON body') as FastifyError;
+      e.code = 'FST_ERR_CTP_EMPTY_JSON_BODY';
+      done(e, undefined);
+      return;
+    }
+    try {
+      done(
+        null,
+        JSON.parse(body, (k, v: unknown) => {
+          if (k === '__proto__' || k === 'constructor') return undefined; // no prototype games downstream
+          return typeof v === 'string' && v.includes('\u0000') ? v.replace(/\u0000/g, '') : v;
+        }),
+      );
+    } catch {
+      const e = new Error('invalid JSON body') as FastifyError;
+      e.code = 'FST_ERR_CTP_INVALID_JSON_BODY';
+      done(e, undefined);
+    }
+  });
+
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
     if (err instanceof ApiError) return send(reply, err.code, err.message, err.field);
     const e = err as FastifyError;

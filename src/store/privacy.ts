@@ -9,29 +9,38 @@ export interface Masked {
   keys: string[];
 }
 
-// An 18-character ID number, a 15–19 digit card, or an 11-digit mainland mobile (optionally +86 and spaced),
-// never in the middle of a longer digit run.
-const NUMBER = /(?<![0-9])(?:[1-9][0-9]{16}[0-9Xx]|[0-9]{15,19}|(?:\+?86[ -]?)?1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4})(?![0-9])/g;
+// A run of 11–20 digits that may be split by single spaces, hyphens or dots ("6222 0212 3456 7890 123",
+// "138.0013.8000"), optionally led by +86, never in the middle of a longer digit run. maskNumber decides
+// whether it is an ID, a mobile or a card; anything else is left as it is.
+const NUMBER = /(?<![0-9])(?:\+?86[ .-]?)?[0-9](?:[ .-]?[0-9]){9,18}[Xx]?(?![0-9])/g;
+// Full-width digits and separators are folded first, so "１３８００１３８０００" is masked too.
+const FULL_WIDTH = /[\uff10-\uff19\uff38\uff58\uff0d\uff0e\u3000\uff0b]/g;
+
+function foldWidth(text: string): string {
+  return text.replace(FULL_WIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
 const ID_DATE = /^[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]$/;
 
 function keep(s: string, head: number, tail: number): string {
   return s.slice(0, head) + '*'.repeat(Math.max(0, s.length - head - tail)) + s.slice(s.length - tail);
 }
 
-export function maskNumber(raw: string): { masked: string; key: string } {
-  const d = raw.replace(/[\s-]/g, '');
+export function maskNumber(raw: string): { masked: string; key: string } | null {
+  const d = raw.replace(/[\s.-]/g, '');
   if (ID_DATE.test(d)) return { masked: keep(d, 3, 4), key: `id:${d.toUpperCase()}` };
   const mobile = d.replace(/^\+?86(?=1[3-9][0-9]{9}$)/, '');
   if (/^1[3-9][0-9]{9}$/.test(mobile)) return { masked: keep(mobile, 3, 4), key: `phone:${mobile}` };
-  return { masked: keep(d, 4, 4), key: `account:${d}` };
+  if (/^[0-9]{15,19}$/.test(d)) return { masked: keep(d, 4, 4), key: `account:${d}` };
+  return null;
 }
 
 export function maskText(text: string): Masked {
   const keys: string[] = [];
-  const out = text.replace(NUMBER, (m) => {
-    const { masked, key } = maskNumber(m);
-    keys.push(key);
-    return masked;
+  const out = foldWidth(text).replace(NUMBER, (m) => {
+    const r = maskNumber(m);
+    if (!r) return m;
+    keys.push(r.key);
+    return r.masked;
   });
   return { text: out, keys };
 }

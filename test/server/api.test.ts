@@ -147,6 +147,14 @@ describe('validation and errors', () => {
     assert.equal(e4.field, 'text');
   });
 
+  test('a text/plain body is 415, and NUL characters never reach the store', async () => {
+    const plain = await h.req({ method: 'POST', url: '/v1/analyze', payload: '{"text":"hi"}', headers: { 'content-type': 'text/plain' } });
+    assert.equal(plain.statusCode, 415);
+    assert.equal(errorOf(plain).code, 'FZ_ERR_MEDIA_TYPE');
+    const nul = await post('{"text":"\\u0000客服\\u0000加微信"}');
+    assert.equal(nul.statusCode, 200, nul.body);
+  });
+
   test('bad JSON, wrong media type, too large', async () => {
     const bad = await post('{"text": ');
     assert.equal(bad.statusCode, 400);

@@ -120,3 +120,17 @@ test('reputation: unknown is not safe, reports, decay, confirmations, directory 
   assert.equal(cleared.status, 'cleared');
   assert.equal(reputationSignal(cleared, 'x', [], defaultKnowledge)?.weight, -12);
 });
+
+test('maskText masks full-width, spaced, dotted and grouped numbers, and leaves dates and amounts alone', () => {
+  {
+    const a = maskText('我的手机１３８００１３８０００，身份证１１０１０１１９９００３０７１２３４');
+    assert.equal(a.text, '我的手机138****8000，身份证110***********1234');
+    assert.deepEqual(a.keys, ['phone:13800138000', 'id:110101199003071234']);
+    const b = maskText('my card 6222 0212 3456 7890 123, call me on 138.0013.8000');
+    assert.ok(!/0212 3456|0013/.test(b.text), b.text);
+    assert.deepEqual(b.keys, ['account:6222021234567890123', 'phone:13800138000']);
+    const c = maskText('订单 2024-11-23 金额 500 元');
+    assert.equal(c.text, '订单 2024-11-23 金额 500 元');
+    assert.deepEqual(c.keys, []);
+  }
+});
