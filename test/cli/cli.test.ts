@@ -27,6 +27,12 @@ describe('fanzha check', () => {
     assert.ok(Array.isArray(a.signals));
   });
 
+  it('exits 3 on usage errors (never 1, which means suspicious) and 0 for --help', () => {
+    assert.equal(fanzha(['check', '--bogus', 'hi']).code, 3);
+    assert.equal(fanzha(['no-such-command']).code, 3);
+    assert.equal(fanzha(['check', '--help']).code, 0);
+  });
+
   it('rejects empty input with a clear error and exit 3', () => {
     const r = fanzha(['check'], '  \n');
     assert.equal(r.code, 3);
