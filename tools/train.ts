@@ -65,12 +65,13 @@ const buf = createFeatureBuffer();
 const acc = new Float32Array(D);
 const touched: number[] = [];
 
-function featuresOf(row: CorpusRow): { idx: Int32Array; val: Float32Array } {
+/** Features of a row, or null when the engine does not ask the model about it (too little text to read). */
+function featuresOf(row: CorpusRow): { idx: Int32Array; val: Float32Array } | null {
   captured = null;
   const turns = rowTurns(row);
   if (turns) engine.analyzeConversation(turns);
   else engine.analyze(neutralisePlaceholders(row.text));
-  if (!captured) throw new Error(`${row.id}: the engine did not call the model`);
+  if (!captured) return null;
   extractFeatures(captured, BITS, buf);
   // Merge duplicate buckets so that every update touches a bucket once.
   for (let k = 0; k < buf.size; k++) {
@@ -90,7 +91,12 @@ function featuresOf(row: CorpusRow): { idx: Int32Array; val: Float32Array } {
 }
 
 function examples(rows: CorpusRow[]): Example[] {
-  return rows.map((r) => ({ id: r.id, source: r.source, label: r.label, lang: r.lang, category: r.category, ...featuresOf(r), weight: r.source === 'own' ? OWN_WEIGHT : 1 }));
+  const out: Example[] = [];
+  for (const r of rows) {
+    const f = featuresOf(r);
+    if (f) out.push({ id: r.id, source: r.source, label: r.label, lang: r.lang, category: r.category, ...f, weight: r.source === 'own' ? OWN_WEIGHT : 1 });
+  }
+  return out;
 }
 
 const t0 = performance.now();

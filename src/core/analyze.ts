@@ -49,7 +49,7 @@ export function collectEvidence(input: string, data: KnowledgeData, options: Ana
   const n = normalize(original, k.normalize);
   const lang = detectLang(n.norm.text);
   const entities = extractEntities(n, original, k);
-  const signals: Signal[] = discountQuoted([...ruleSignals(n, k, lang), ...entitySignals(entities, k, options.sender)], original);
+  const signals: Signal[] = discountQuoted([...ruleSignals(n, k, lang), ...entitySignals(entities, k, options.sender)], original, data.policy.strongSignalWeight);
   for (const check of parts.checkers ?? []) signals.push(...check(entities, original, k, options));
   // Too little to read (empty, symbols or digits only, a word or two) gives a model nothing to judge.
   if (parts.model && options.useModel !== false && readableChars(n.compact.text) >= MIN_READABLE_FOR_MODEL) {

@@ -9,8 +9,28 @@ const MAX_TURNS = 2000;
  * The first speaker started the call or chat; what the other side says ("我的银行账户有异常？") is a reaction,
  * not a tactic. Signals found only in the responder's turns count at policy.responderFactor of their weight.
  */
-function dampResponderSignals(signals: Signal[], ranges: { speaker: string; start: number; end: number }[], factor: number): Signal[] {
-  const initiator = ranges[0]?.speaker;
+const CALLER_LABEL = /^(?:caller|agent|operator|坐席|来电|来电方|对方|客服|scammer)$/i;
+const CALLEE_LABEL = /^(?:callee|customer|client|user|客户|用户|本人|我|victim)$/i;
+
+/**
+ * Who started the call or chat: a speaker labelled as the caller or agent; else the other side of a speaker
+ * labelled as the customer; else, when the first turn is only a greeting ("喂？", "Hello?") — the person called
+ * answers first — the second speaker; else the first.
+ */
+export function initiatorOf(ranges: { speaker: string; text?: string }[]): string | undefined {
+  const speakers = [...new Set(ranges.map((r) => r.speaker))];
+  const caller = speakers.find((s) => CALLER_LABEL.test(s));
+  if (caller !== undefined) return caller;
+  const callee = speakers.find((s) => CALLEE_LABEL.test(s));
+  if (callee !== undefined) return speakers.find((s) => s !== callee);
+  const first = ranges[0];
+  const second = ranges.find((r) => r.speaker !== first?.speaker);
+  if (first && second && (first.text ?? '').trim().length <= 8) return second.speaker;
+  return first?.speaker;
+}
+
+function dampResponderSignals(signals: Signal[], ranges: { speaker: string; start: number; end: number; text: string }[], factor: number): Signal[] {
+  const initiator = initiatorOf(ranges);
   if (initiator === undefined || factor >= 1) return signals;
   const responderTurns = ranges.filter((r) => r.speaker !== initiator);
   if (responderTurns.length === 0) return signals;
@@ -34,22 +54,22 @@ export function analyzeConversationWith(
 ): ConversationAnalysis {
   const k = compileKnowledge(data);
   const used = turns.slice(0, MAX_TURNS);
-  const ranges: { speaker: string; start: number; end: number }[] = [];
+  const ranges: { speaker: string; start: number; end: number; text: string }[] = [];
   let text = '';
   for (const t of used) {
     const speaker = String(t.speaker ?? '').slice(0, 40) || '?';
     const line = `${speaker}: ${String(t.text ?? '')}`;
     if (text.length > 0) text += '\n';
-    ranges.push({ speaker, start: text.length, end: text.length + line.length });
+    ranges.push({ speaker, start: text.length, end: text.length + line.length, text: String(t.text ?? '') });
     text += line;
   }
   const raw = collectEvidence(text, data, options, parts);
   const ev = { ...raw, signals: dampResponderSignals(raw.signals, ranges, data.policy.responderFactor) };
   const analysis = judge(ev, data, options);
   const thresholds = resolveThresholds(data, options);
-  const perTurn = ranges.map((r) => {
-    const upTo = ev.signals.filter((s) => s.spans.length === 0 || (s.spans[0]?.start ?? 0) < r.end);
-    return { ...r, score: score(upTo, k, thresholds).score };
+  const perTurn = ranges.map(({ speaker, start, end }) => {
+    const upTo = ev.signals.filter((s) => s.spans.length === 0 || (s.spans[0]?.start ?? 0) < end);
+    return { speaker, start, end, score: score(upTo, k, thresholds).score };
   });
   const first = (min: number): number | null => {
     const i = perTurn.findIndex((t) => t.score >= min);

@@ -49,6 +49,9 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
   let negative = 0;
   let spam = 0;
   const fired = composites(signals, policy);
+  // A warning phrase cannot cancel a strong request that it does not quote ("we will never ask for your password,
+  // just send us the code"): with a strong rule signal left, warnings count at the damped rate too.
+  const strongRule = signals.some((s) => s.source === 'rule' && s.weight >= policy.strongSignalWeight);
   const asksMoney = signals.some((s) => s.weight > 0 && s.detail?.['saidBy'] !== 'responder' && tagsOf(s).includes('payment'));
   for (const s of [...signals, ...fired]) {
     const tags = tagsOf(s);
@@ -60,7 +63,10 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
       if (s.category) hints.set(s.category, (hints.get(s.category) ?? 0) + s.weight);
       continue;
     }
-    if (s.weight < 0) negative += asksMoney && s.source === 'rule' && tags.includes('benign') && !tags.includes('warning') ? s.weight * policy.benignWhenAsked : s.weight;
+    if (s.weight < 0) {
+      const damp = s.source === 'rule' && tags.includes('benign') && (tags.includes('warning') ? strongRule : asksMoney);
+      negative += damp ? s.weight * policy.benignWhenAsked : s.weight;
+    }
     else if (s.category) byCategory.set(s.category, (byCategory.get(s.category) ?? 0) + s.weight);
     else tactic += s.weight;
   }

@@ -98,7 +98,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         null,
         JSON.parse(body, (k, v: unknown) => {
           if (k === '__proto__' || k === 'constructor') return undefined; // no prototype games downstream
-          return typeof v === 'string' && v.includes('\u0000') ? v.replace(/\u0000/g, '') : v;
+          return typeof v === 'string' && v.includes('\u0000') ? v.split('\u0000').join('') : v;
         }),
       );
     } catch {

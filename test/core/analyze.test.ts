@@ -87,3 +87,35 @@ describe('analyzeConversation', () => {
     for (const s of c.signals) for (const sp of s.spans) assert.ok(sp.end <= c.text.length);
   });
 });
+
+describe('who started the conversation', () => {
+  it('uses caller/agent labels, a customer label, or skips a greeting-only first turn', async () => {
+    const { initiatorOf } = await import('../../src/core/conversation.js');
+    assert.equal(initiatorOf([{ speaker: 'callee', text: '喂？' }, { speaker: 'caller', text: '我是客服' }]), 'caller');
+    assert.equal(initiatorOf([{ speaker: '客户', text: '你好' }, { speaker: 'B', text: '我是客服' }]), 'B');
+    assert.equal(initiatorOf([{ speaker: 'A', text: 'Hello?' }, { speaker: 'B', text: 'This is Amazon support' }]), 'B');
+    assert.equal(initiatorOf([{ speaker: 'A', text: '您好，我是京东客服，您的订单有问题' }, { speaker: 'B', text: '嗯' }]), 'A');
+  });
+  it('a scammer who speaks second is not damped as the responder', () => {
+    const c = analyzeConversation([
+      { speaker: 'A', text: 'Hello?' },
+      { speaker: 'B', text: 'This is Amazon support, your account is locked. Send me the verification code you just received and buy gift cards to unlock it.' },
+      { speaker: 'A', text: 'ok' },
+    ]);
+    assert.ok(c.verdict === 'scam' || c.verdict === 'suspicious', `${c.verdict} ${c.score}`);
+  });
+});
+
+describe('one reassuring phrase cannot hide a scam (evasion regressions)', () => {
+  const cases: [string, string][] = [
+    ['a police scam with 请提高警惕 in it', '我是公安局民警，你的身份证涉嫌洗钱，请提高警惕，把钱转到安全账户配合调查'],
+    ['a refund scam promising no loss', '我是淘宝客服，您购买的商品甲醛超标，我们给您双倍赔偿，请加我微信，把收到的验证码告诉我，我们不会让你损失一分钱'],
+    ['an English code request next to "we will never ask"', 'Hi this is Amazon support, your account is locked, we will never ask for your password, just send us the verification code you received to unlock it'],
+  ];
+  for (const [name, text] of cases) {
+    it(`still flags ${name}`, () => {
+      const a = analyze(text);
+      assert.ok(flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+    });
+  }
+});

@@ -2,29 +2,44 @@ import { tagsOf } from './emit.js';
 import type { Signal, Span } from '../types.js';
 
 const SENTENCE_END = /[。！？!?\n；;]/;
+// Clauses also end at commas and colons; enumeration commas (、) do not end a clause, so
+// "凡是要求加微信、共享屏幕、提供验证码的都是诈骗" stays one quotation.
+const CLAUSE_END = /[。！？!?\n；;，,：:]/;
 
-/** The sentence (in the original text) around a position. */
-function sentenceAround(text: string, at: number): Span {
+function around(text: string, at: number, end: RegExp): Span {
   let start = at;
-  while (start > 0 && !SENTENCE_END.test(text[start - 1] ?? '')) start--;
-  let end = at;
-  while (end < text.length && !SENTENCE_END.test(text[end] ?? '')) end++;
-  return { start, end: Math.min(text.length, end + 1) };
+  while (start > 0 && !end.test(text[start - 1] ?? '')) start--;
+  let stop = at;
+  while (stop < text.length && !end.test(text[stop] ?? '')) stop++;
+  return { start, end: Math.min(text.length, stop + 1) };
 }
 
 /**
- * Anti-fraud warnings quote scam tactics ("凡是要求你共享屏幕的都是诈骗"). A tactic that stands entirely inside a
- * sentence carrying a warning verdict is a quotation, not a request: it is set aside, and the warning says so.
+ * Anti-fraud warnings quote scam tactics ("凡是要求你共享屏幕的都是诈骗", "官方不会以“关闭月付”为由要求你转账").
+ * A tactic that stands inside the sentence of a warning verdict is a quotation, not a request: it is set aside,
+ * and the warning says so. A strong request (weight ≥ strongWeight) is set aside only when it is in the warning's
+ * own clause or the one before it ("…让你转到安全账户的，一律是诈骗"), so that one reassuring phrase in a scam
+ * ("we will never ask for your password, just send us the code") cannot hide the request next to it.
  */
-export function discountQuoted(signals: Signal[], text: string): Signal[] {
+export function discountQuoted(signals: Signal[], text: string, strongWeight = Infinity): Signal[] {
   const warnings = signals.filter((s) => tagsOf(s).includes('warning'));
   if (warnings.length === 0) return signals;
-  const zones = warnings.flatMap((w) => w.spans.map((sp) => sentenceAround(text, sp.start)));
-  const inZone = (sp: Span): boolean => zones.some((z) => sp.start >= z.start && sp.end <= z.end);
+  const sentences: Span[] = [];
+  const clauses: Span[] = [];
+  for (const w of warnings) {
+    for (const sp of w.spans) {
+      sentences.push(around(text, sp.start, SENTENCE_END));
+      const own = around(text, sp.start, CLAUSE_END);
+      const before = own.start > 0 ? around(text, own.start - 1, CLAUSE_END) : own;
+      clauses.push({ start: before.start, end: own.end });
+    }
+  }
+  const inside = (zones: Span[]) => (sp: Span) => zones.some((z) => sp.start >= z.start && sp.end <= z.end);
   const quoted: string[] = [];
   const kept = signals.filter((s) => {
     if (s.weight <= 0 || s.spans.length === 0 || s.source === 'context') return true;
-    if (s.spans.every(inZone)) {
+    const zone = s.weight >= strongWeight ? clauses : sentences;
+    if (s.spans.every(inside(zone))) {
       quoted.push(s.id);
       return false;
     }
