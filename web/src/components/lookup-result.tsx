@@ -47,7 +47,8 @@ export interface IdentifierInfo {
   reputation: Reputation;
 }
 
-const STATUS_KEY: Record<LookupData['status'], MessageKey> = {
+/** Message keys of the lookup statuses (also used by the analyst console). */
+export const STATUS_KEY: Record<LookupData['status'], MessageKey> = {
   official: 'lookup.status.official',
   confirmed_scam: 'lookup.status.confirmed_scam',
   reported: 'lookup.status.reported',

@@ -3,12 +3,14 @@
  * confirm / reject / merge, trend chart and top identifiers, blocklist export, feedback inbox.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { CategoryOptions } from '../components/category-options.js';
 import { lastDays, StackedDayChart, type DayCategoryCount } from '../components/chart.js';
+import { STATUS_KEY } from '../components/lookup-result.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { api, ApiError, getKey, setKey } from '../lib/api.js';
 import { detectInput } from '../lib/detect.js';
-import { categoryById, knowledge } from '../lib/knowledge.js';
+import { categoryById } from '../lib/knowledge.js';
 
 type Tab = 'queue' | 'trend' | 'blocklist' | 'feedback';
 const TABS: { id: Tab; key: MessageKey }[] = [
@@ -156,12 +158,7 @@ function shortVerdict(t: (k: MessageKey) => string, v: string): string {
     suspicious: 'verdict.short.suspicious',
     spam: 'verdict.short.spam',
     safe: 'verdict.short.safe',
-    official: 'lookup.status.official',
-    confirmed_scam: 'lookup.status.confirmed_scam',
-    reported: 'lookup.status.reported',
-    cleared: 'lookup.status.cleared',
-    pending_review: 'lookup.status.pending_review',
-    unknown: 'lookup.status.unknown',
+    ...STATUS_KEY,
   };
   const k = keys[v];
   return k ? t(k) : v;
@@ -173,7 +170,7 @@ function useDate() {
 }
 
 function Queue() {
-  const { t, l } = useI18n();
+  const { t } = useI18n();
   const fmt = useDate();
   const [status, setStatus] = useState<string>('pending');
   const [kind, setKind] = useState('');
@@ -248,12 +245,7 @@ function Queue() {
         <label>
           <span class="field-label">{t('analyst.filter.category')}</span>
           <select id="f-category" value={category} onChange={(e) => (setCategory(e.currentTarget.value), setOffset(0))}>
-            <option value="">{t('analyst.filter.all')}</option>
-            {knowledge.categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {l(c.name)}
-              </option>
-            ))}
+            <CategoryOptions first={t('analyst.filter.all')} />
           </select>
         </label>
         <label>

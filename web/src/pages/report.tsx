@@ -1,9 +1,9 @@
 /** Report: the kinds the API takes, validated, with a preview of what will be masked and a receipt. */
 import { useMemo, useState } from 'preact/hooks';
+import { CategoryOptions } from '../components/category-options.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { api, ApiError } from '../lib/api.js';
-import { knowledge } from '../lib/knowledge.js';
 import { maskPreview } from '../lib/mask.js';
 import { LIMITS, validateReport, type ReportErrors, type ReportForm } from '../lib/report-validate.js';
 import type { Localized } from '../lib/types.js';
@@ -201,12 +201,7 @@ export function ReportPage() {
           {t('report.category')}
         </label>
         <select id="r-category" aria-describedby="r-category-hint" value={form.category} onChange={(e) => set('category', e.currentTarget.value)}>
-          <option value="">{t('report.category.unknown')}</option>
-          {knowledge.categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {l(c.name)}
-            </option>
-          ))}
+          <CategoryOptions first={t('report.category.unknown')} />
         </select>
 
         <p id="r-category-hint" class="hint">
