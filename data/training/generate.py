@@ -394,11 +394,12 @@ def write(name, objs):
 
 
 def main():
-    legit = [(k, s, t) for k, s, t in read_src('legit-handwritten.txt', 3)]
+    src_files = sorted(os.listdir(os.path.join(HERE, 'src')))
+    legit = [(k, s, t) for name in src_files if name.startswith('legit-') for k, s, t in read_src(name, 3)]
     legit += gen_otp(56) + gen_bank(56) + gen_payroll(14) + gen_refund(22) + gen_courier(36) + gen_court(26) \
         + gen_telecom(22) + gen_repay(24) + gen_en(44)
     legit = dedupe(legit)
-    scam = dedupe([(c, '', t) for c, t in read_src('scam-handwritten.txt', 2)])
+    scam = dedupe([(c, '', t) for name in src_files if name.startswith('scam-') for c, t in read_src(name, 2)])
 
     cats = [c['id'] for c in json.load(open('/work/shared/spec/taxonomy.json', encoding='utf-8'))['categories']] \
         if os.path.exists('/work/shared/spec/taxonomy.json') else None

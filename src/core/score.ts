@@ -64,7 +64,9 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
       continue;
     }
     if (s.weight < 0) {
-      const damp = s.source === 'rule' && tags.includes('benign') && (tags.includes('warning') ? strongRule : asksMoney);
+      // Benign context (a balance line, an order status) cannot talk down a message that
+      // asks for money or carries a strong tactic; warnings are damped only by a strong tactic they do not quote.
+      const damp = s.source === 'rule' && tags.includes('benign') && (tags.includes('warning') ? strongRule : asksMoney || strongRule);
       negative += damp ? s.weight * policy.benignWhenAsked : s.weight;
     }
     else if (s.category) byCategory.set(s.category, (byCategory.get(s.category) ?? 0) + s.weight);
