@@ -400,6 +400,10 @@ def main():
         + gen_telecom(22) + gen_repay(24) + gen_en(44)
     legit = dedupe(legit)
     scam = dedupe([(c, '', t) for name in src_files if name.startswith('scam-') for c, t in read_src(name, 2)])
+    # Unsolicited marketing that is not fraud (label spam): `spam ::: text`.
+    spam = dedupe([(k, '', t) for name in src_files if name.startswith('spam-') for k, t in read_src(name, 2)])
+    if any(k != 'spam' for k, _, _ in spam):
+        sys.exit('spam-*.txt lines must start with "spam ::: "')
 
     cats = [c['id'] for c in json.load(open('/work/shared/spec/taxonomy.json', encoding='utf-8'))['categories']] \
         if os.path.exists('/work/shared/spec/taxonomy.json') else None
@@ -407,7 +411,7 @@ def main():
         unknown = {c for c, _, _ in scam} - set(cats)
         if unknown:
             sys.exit(f'unknown categories: {unknown}')
-    bad = check_against_held_out(legit + scam)
+    bad = check_against_held_out(legit + scam + spam)
     if bad:
         for j, t, h in bad:
             print(f'too close to held-out ({j}):\n  train: {t}\n  held : {h}', file=sys.stderr)
@@ -420,6 +424,10 @@ def main():
     write('scam-written.jsonl', [
         {'id': f'trs-{i + 1:04d}', 'text': t, 'lang': lang_of(t), 'label': 'scam', 'category': c, 'split': split_of(t)}
         for i, (c, _, t) in enumerate(scam)])
+    if spam:
+        write('spam-written.jsonl', [
+            {'id': f'trp-{i + 1:04d}', 'text': t, 'lang': lang_of(t), 'label': 'spam', 'split': split_of(t)}
+            for i, (_, _, t) in enumerate(spam)])
     print('  legit kinds:', dict(sorted(Counter(k for k, _, _ in legit).items())))
     print('  scam categories:', dict(sorted(Counter(c for c, _, _ in scam).items())))
 

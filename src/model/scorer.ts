@@ -10,7 +10,7 @@ import type { ModelScorer } from '../core/analyze.js';
 import type { CompiledKnowledge } from '../core/knowledge.js';
 import { detectLang } from '../core/lang.js';
 import { toOriginal, type TextView } from '../core/normalize/text-view.js';
-import { emit } from '../core/signals/emit.js';
+import { emit, tagsOf } from '../core/signals/emit.js';
 import type { CategoryId, Signal, Span } from '../core/types.js';
 import { classIndex, FIRST_SCAM, LEGIT, SPAM } from './classes.js';
 import { LinearScorer, type LinearModel, type Prediction } from './linear.js';
@@ -44,13 +44,22 @@ function evidence(ranges: { start: number; end: number }[], view: TextView | und
 }
 
 /**
- * Which category the model's weight goes to. When the rules named categories, the model reinforces its top
- * category only if it is one of them (otherwise its weight is category-free and the rules name the kind); when the
- * rules named none, the model names it, if its top category holds enough of P(scam). Its categories are reliable
- * for styles it was trained on, much less for others (docs/model.md).
+ * Which category the model's weight goes to. When the rules named categories (hints aside), the model reinforces
+ * its own top category only when the rules give that one at least half the leading category's evidence: between two
+ * kinds the rules tell apart by the pretext it is a coin toss, so otherwise its weight is category-free. When the rules named none, the model names it, if its top category holds enough of P(scam). Its
+ * categories are reliable for styles it was trained on, much less for others (docs/model.md).
  */
-function chooseCategory(p: Prediction, ruleCategories: ReadonlySet<CategoryId>, minShare: number): CategoryId | null {
-  if (ruleCategories.size > 0) return p.category && ruleCategories.has(p.category) ? p.category : null;
+function chooseCategory(p: Prediction, signals: readonly Signal[], minShare: number): CategoryId | null {
+  const byCategory = new Map<CategoryId, number>();
+  for (const s of signals) {
+    if (s.weight <= 0 || !s.category || tagsOf(s).includes('hint')) continue;
+    byCategory.set(s.category, (byCategory.get(s.category) ?? 0) + s.weight);
+  }
+  if (byCategory.size > 0) {
+    // Its own top category counts when the rules give it at least half the leading category's evidence.
+    const lead = Math.max(...byCategory.values());
+    return p.category && (byCategory.get(p.category) ?? 0) * 2 >= lead ? p.category : null;
+  }
   return p.categoryShare >= minShare ? p.category : null;
 }
 
@@ -65,9 +74,7 @@ export function buildModelSignal(
 ): Signal | null {
   const cal = scorer.model.calibration;
   if (p.pScam >= cal.emitScam && p.pScam >= p.pSpam) {
-    const ruleCategories = new Set<CategoryId>();
-    for (const s of input.signals) if (s.weight > 0 && s.category) ruleCategories.add(s.category);
-    const cat = chooseCategory(p, ruleCategories, cal.categoryShare);
+    const cat = chooseCategory(p, input.signals, cal.categoryShare);
     const toward = p.category ? classIndex(p.category) : FIRST_SCAM;
     const { spans, zh, en } = evidence(scorer.topTextFeatures(toward, LEGIT, 3), input.compactView, input.text);
     const info = k.categories.get(cat ?? p.category ?? 'other_scam');
