@@ -107,6 +107,8 @@ export const policySchema = z
     responderFactor: z.number().min(0).max(1),
     /** Benign status context (refund done, order status…) counts at this fraction when the text also asks for something. */
     benignWhenAsked: z.number().min(0).max(1),
+    /** MODEL_SCAM's weight at the model's emit level, as a fraction of its full weight (it ramps to 1 at P = 1). */
+    modelScamFloor: z.number().min(0).max(1).default(0),
     composites: z.array(compositeSchema),
     signals: z.array(signalDefSchema),
   })

@@ -88,7 +88,8 @@ export function buildModelSignal(
       ngramsEn: en,
       model: scorer.model.version,
     });
-    const weight = Math.round(s ? s.weight * ramp(p.pScam, cal.emitScam) : 0);
+    const floor = k.data.policy.modelScamFloor;
+    const weight = Math.round(s ? s.weight * (floor + (1 - floor) * ramp(p.pScam, cal.emitScam)) : 0);
     return s && weight > 0 ? { ...s, category: cat, weight } : null;
   }
   // Unwanted but not clearly a scam: a spam marker, weighed by P(spam or scam).
