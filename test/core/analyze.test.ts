@@ -119,3 +119,37 @@ describe('one reassuring phrase cannot hide a scam (evasion regressions)', () =>
     });
   }
 });
+
+describe('session-2 tactics and their genuine look-alikes', () => {
+  const scams: [string, string, string | null][] = [
+    ['a stranger asks to be added as an Alipay friend for a gift', '【韵达】老客户回馈，复制号码到支付宝搜好友，添加后登记即可领取电饭煲一台。', 'task_rebate'],
+    ['pay to unfreeze', '您的资金已被冻结，请先转账2000元保证金解冻，否则无法提现。', null],
+    ['a "military" bulk order', '你好，我是部队后勤处的王干事，我们需要采购一批矿泉水和方便面，加我微信详谈，货款先由你垫付。', 'impersonate_authority'],
+    ['a money-trouble plea', '最近手头紧，家里出了点事，能借我两千吗？下个月还你。', 'impersonate_acquaintance'],
+    ['an order that needs a proxy purchase', '您好，我是中建三局的采购，我们工地要订40人的团餐，另外麻烦您帮我们联系厂家代购一批防水涂料，货款您先垫付一下。', 'impersonate_acquaintance'],
+    ['a Taiwanese stock-tip text', '本週飆股已選出，預計漲停，趕緊加賴領取明牌：', 'fake_investment'],
+    ['a translated account-restricted e-mail', '我们检测到您的账户存在未经授权的访问，您的账户已被限制。请通过以下链接验证您的信息以恢复访问。', null],
+    ['an English wrong-number opener', 'Hi, is this Linda? Oh sorry, I think I texted the wrong number. Where are you from?', 'romance'],
+  ];
+  for (const [name, text, category] of scams) {
+    it(`flags ${name}`, () => {
+      const a = analyze(text);
+      assert.ok(flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+      if (category) assert.equal(a.category, category);
+    });
+  }
+  const genuine: [string, string][] = [
+    ['points redeemed in the official app', '【中国移动】您的积分可兑换话费，请登录中国移动App兑换，回复TD退订。'],
+    ['a bank freeze handled at the counter', '【工商银行】您的账户已冻结，请本人携带身份证到营业网点办理解冻。'],
+    ['a police warning that quotes the supplies scam', '【南京公安】警方提醒：自称部队采购、让您先向指定厂家垫付货款的，都是诈骗。'],
+    ['a marketing SMS with an opt-out line', '【永辉超市】会员日全场满200减30，凭会员卡到店享受，退订回T。'],
+    ['an English delivery notice on the carrier domain', 'Royal Mail: Your parcel from ASOS will arrive today between 11:40 and 13:40. Track it at royalmail.com/track'],
+    ['an English chat between friends', 'Where are you? I am home babe, are you still up?'],
+  ];
+  for (const [name, text] of genuine) {
+    it(`does not flag ${name}`, () => {
+      const a = analyze(text);
+      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+    });
+  }
+});
