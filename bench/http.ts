@@ -3,13 +3,15 @@
  * Starts a real `fanzha serve` (dist/ when built, else from source through tsx), then runs autocannon:
  * POST /v1/analyze at 50 connections (req/s, p50, p99) and POST /v1/reports at 50 connections (writes/s).
  * PostgreSQL: DATABASE_URL if set, else a throw-away cluster (test/helpers/postgres.ts); skipped if neither.
- * Each store is measured with one server process and with --workers 2 (node:cluster, one per core).
+ * Each store is measured with one server process and with --workers 2 (node:cluster, one per core), each row on a
+ * fresh, empty database (so no row inherits the reports an earlier row wrote: the analyze text's identifiers are
+ * unknown to the store, as most identifiers in checked messages are).
  * Prints a table and writes reports/bench-http.json. Options: --duration <s> (default 10), --only sqlite|postgres.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pgBinDir, startPostgres, type PgCluster } from '../test/helpers/postgres.js';
@@ -93,6 +95,8 @@ async function stopServer(child: ChildProcess): Promise<void> {
 
 interface Row {
   store: string;
+  /** 1-minute load average when the row started: other work on the machine skews every figure. */
+  loadBefore: number;
   analyzeRps: number;
   analyzeP50ms: number;
   analyzeP99ms: number;
@@ -108,6 +112,7 @@ async function load(url: string, path: string, body: string, seconds: number): P
 }
 
 async function benchStore(name: string, env: Record<string, string>): Promise<Row> {
+  const loadBefore = Math.round(loadavg()[0]! * 100) / 100;
   const { child, url } = await startServer(env);
   try {
     await load(url, '/v1/analyze', ANALYZE_BODY, 2); // warm-up (JIT, caches)
@@ -116,6 +121,7 @@ async function benchStore(name: string, env: Record<string, string>): Promise<Ro
     const w = await load(url, '/v1/reports', REPORT_BODY, duration);
     return {
       store: name,
+      loadBefore,
       analyzeRps: Math.round(a.requests.average),
       analyzeP50ms: a.latency.p50,
       analyzeP99ms: a.latency.p99,
@@ -133,38 +139,41 @@ async function benchStore(name: string, env: Record<string, string>): Promise<Ro
 const rows: Row[] = [];
 const notes: string[] = [];
 if (values.only !== 'postgres') {
-  const dir = mkdtempSync(join(tmpdir(), 'fanzha-bench-'));
-  try {
-    rows.push(await benchStore('sqlite', { FANZHA_DATA_DIR: dir }));
-    rows.push(await benchStore('sqlite, 2 workers', { FANZHA_DATA_DIR: dir, FANZHA_WORKERS: '2' }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  for (const [name, extra] of [
+    ['sqlite', {}],
+    ['sqlite, 2 workers', { FANZHA_WORKERS: '2' }],
+  ] as const) {
+    const dir = mkdtempSync(join(tmpdir(), 'fanzha-bench-'));
+    try {
+      rows.push(await benchStore(name, { FANZHA_DATA_DIR: dir, ...extra }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 }
 if (values.only !== 'sqlite') {
   let cluster: PgCluster | null = null;
-  let url = process.env['DATABASE_URL'];
-  if (!url && pgBinDir()) {
-    cluster = await startPostgres();
-    url = await cluster.createDatabase('bench');
-  }
-  if (url) {
+  const given = process.env['DATABASE_URL'];
+  if (!given && pgBinDir()) cluster = await startPostgres();
+  if (given || cluster) {
     try {
-      rows.push(await benchStore('postgres', { DATABASE_URL: url }));
-      rows.push(await benchStore('postgres, 2 workers', { DATABASE_URL: url, FANZHA_WORKERS: '2' }));
+      // A throw-away cluster gives each row its own database; a given DATABASE_URL is used as it is.
+      const db = async (name: string): Promise<string> => (cluster ? cluster.createDatabase(name) : given!);
+      rows.push(await benchStore('postgres', { DATABASE_URL: await db('bench1') }));
+      rows.push(await benchStore('postgres, 2 workers', { DATABASE_URL: await db('bench2'), FANZHA_WORKERS: '2' }));
     } finally {
       cluster?.stop();
     }
   } else notes.push('postgres skipped: no DATABASE_URL and no PostgreSQL binaries');
 }
 
-const header = '| store | analyze req/s | analyze p50 ms | analyze p99 ms | report writes/s | report p50 ms | report p99 ms | errors |';
+const header = '| store | analyze req/s | analyze p50 ms | analyze p99 ms | report writes/s | report p50 ms | report p99 ms | errors | load before |';
 console.log(`\nfanzha HTTP bench: autocannon, 50 connections, ${duration} s each, loopback, ${useDist ? 'dist' : 'tsx'} build, ${cpus().length} cores\n`);
 console.log(header);
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(
-    `| ${r.store} | ${r.analyzeRps} | ${r.analyzeP50ms} | ${r.analyzeP99ms} | ${r.reportWritesPerSec} | ${r.reportP50ms} | ${r.reportP99ms} | ${r.analyzeErrors + r.reportErrors} |`,
+    `| ${r.store} | ${r.analyzeRps} | ${r.analyzeP50ms} | ${r.analyzeP99ms} | ${r.reportWritesPerSec} | ${r.reportP50ms} | ${r.reportP99ms} | ${r.analyzeErrors + r.reportErrors} | ${r.loadBefore} |`,
   );
 }
 for (const n of notes) console.log(`\n${n}`);

@@ -5,20 +5,20 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { defaultEngine } from '../default-engine.js';
 import type { Engine } from '../engine.js';
-import type { Store } from '../store/types.js';
+import type { Role, Store } from '../store/types.js';
 import { resolveConfig, type ServerConfig } from './config.js';
 import type { Ctx } from './context.js';
 import { ApiError, ERRORS, type ErrorCode } from './errors.js';
 import { Intelligence, loadIntel, type IntelModule } from './intelligence.js';
 import { KeyVerifier, roleAllows } from './keys.js';
 import { Metrics } from './metrics.js';
+import { RateLimiter, startRateSync, type RateDecision } from './rate-limit.js';
 import { startRetention } from './retention.js';
 import { adminRoutes } from './routes/admin.js';
 import { analystRoutes } from './routes/analyst.js';
@@ -57,6 +57,12 @@ function fieldOf(err: FastifyError): string | undefined {
   return [path, leaf].filter(Boolean).join('/') || undefined;
 }
 
+/** Drops prototype-ish keys (no prototype games downstream) and NUL characters (PostgreSQL text rejects them). */
+function revive(k: string, v: unknown): unknown {
+  if (k === '__proto__' || k === 'constructor') return undefined;
+  return typeof v === 'string' && v.includes('\u0000') ? v.split('\u0000').join('') : v;
+}
+
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const config = resolveConfig(deps.config);
   const engine = deps.engine ?? defaultEngine();
@@ -82,6 +88,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
   app.decorateRequest('auth', null);
+  const debugLog = app.log.level === 'debug' || app.log.level === 'trace';
 
   // JSON bodies only (a text/plain body gets 415, not a confusing schema error), and NUL characters are removed
   // from every string: PostgreSQL text columns reject them, and no message needs one.
@@ -94,13 +101,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       return;
     }
     try {
-      done(
-        null,
-        JSON.parse(body, (k, v: unknown) => {
-          if (k === '__proto__' || k === 'constructor') return undefined; // no prototype games downstream
-          return typeof v === 'string' && v.includes('\u0000') ? v.split('\u0000').join('') : v;
-        }),
-      );
+      // A NUL can only arrive as the escape \u0000, and "__proto__" spelt with escapes needs \u too: a body with
+      // no \u and neither name parses to the same value without the (much slower) reviver.
+      const plain = !body.includes('\\u') && !body.includes('__proto__') && !body.includes('constructor');
+      done(null, plain ? JSON.parse(body) : JSON.parse(body, revive));
     } catch {
       const e = new Error('invalid JSON body') as FastifyError;
       e.code = 'FST_ERR_CTP_INVALID_JSON_BODY';
@@ -143,58 +147,80 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  // Per-address limit first, so floods are cut before any key lookup.
-  // Two limiters checked by hand (rate-limit's own hook runs only once per request): per address, then per key.
-  await app.register(rateLimit, { global: false });
-  const perIp = app.createRateLimit({
-    max: config.rateLimits.perIp,
-    timeWindow: config.rateLimits.windowMs,
-    keyGenerator: (req) => `ip:${req.ip}`,
-  });
-  const perKey = app.createRateLimit({
-    max: (req) => config.rateLimits[req.auth?.role ?? 'public'],
-    timeWindow: config.rateLimits.windowMs,
-    keyGenerator: (req) => (req.auth?.keyId ? `key:${req.auth.keyId}` : `anon:${req.ip}`),
-  });
-  const limit = async (limiter: typeof perIp, req: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const r = await limiter(req);
-    // isAllowed only means "on the allow list"; isExceeded is the verdict.
-    if (r.isAllowed || !r.isExceeded) return;
-    void reply.header('retry-after', String(r.ttlInSeconds)).header('x-ratelimit-limit', String(r.max));
-    throw new ApiError('FZ_ERR_RATE_LIMITED', `Rate limit exceeded: at most ${r.max} requests per ${config.rateLimits.windowMs / 1000} s; retry in ${r.ttlInSeconds} s`);
+  // Per-address limit first, so floods are cut before any key lookup; then per key (or per address without one).
+  // Counted in memory; with syncMs the processes on one database share their counts (src/server/rate-limit.ts).
+  const limits = config.rateLimits;
+  const perIp = new RateLimiter('ip', limits.windowMs);
+  const perKey = new RateLimiter('key', limits.windowMs);
+  const syncMs = limits.syncMs ?? (deps.store.dialect === 'postgres' ? 250 : 0);
+  const rateSync =
+    syncMs > 0
+      ? startRateSync({ store: deps.store, limiters: [perIp, perKey], syncMs, onError: (err) => app.log.warn({ err }, 'rate limits: sharing counts failed; counting locally') })
+      : null;
+  const refuse = (d: RateDecision, max: number, reply: FastifyReply): ApiError => {
+    void reply.header('retry-after', String(d.retryAfter)).header('x-ratelimit-limit', String(max));
+    return new ApiError('FZ_ERR_RATE_LIMITED', `Rate limit exceeded: at most ${max} requests per ${limits.windowMs / 1000} s; retry in ${d.retryAfter} s`);
+  };
+  /** After the key check: the per-key limit and the role. */
+  const admit = (req: FastifyRequest, reply: FastifyReply, role: Role): ApiError | null => {
+    const auth = req.auth;
+    const max = limits[auth?.role ?? 'public'];
+    const d = perKey.hit(auth?.keyId ? `key:${auth.keyId}` : `anon:${req.ip}`, max);
+    if (d.exceeded) return refuse(d, max, reply);
+    if (!auth) return new ApiError('FZ_ERR_UNAUTHENTICATED');
+    if (!roleAllows(auth.role, role)) return new ApiError('FZ_ERR_FORBIDDEN', `this endpoint needs the ${role} role`);
+    return null;
   };
 
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onRequest', async (req, reply) => {
+  // Callback style: a request without a key (or with a cached one) passes without a promise per hook.
+  app.addHook('onRequest', (req, reply, done) => {
     if (closing) {
       void reply.header('connection', 'close');
-      throw new ApiError('FZ_ERR_UNAVAILABLE');
+      done(new ApiError('FZ_ERR_UNAVAILABLE'));
+      return;
     }
     const role = req.routeOptions.config.role;
-    if (!role) return;
-    await limit(perIp, req, reply);
+    if (!role) {
+      done();
+      return;
+    }
+    const ip = perIp.hit(`ip:${req.ip}`, limits.perIp);
+    if (ip.exceeded) {
+      done(refuse(ip, limits.perIp, reply));
+      return;
+    }
     const header = req.headers.authorization;
     const key = header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : (req.headers['x-api-key'] as string | undefined);
-    if (key) {
-      const rec = await ctx.keys.verify(key);
-      if (!rec) throw new ApiError('FZ_ERR_BAD_KEY');
-      req.auth = { role: rec.role, keyId: rec.id };
-    } else if (config.publicAccess) {
-      req.auth = { role: 'public', keyId: null };
+    if (!key) {
+      if (config.publicAccess) req.auth = { role: 'public', keyId: null };
+      done(admit(req, reply, role) ?? undefined);
+      return;
     }
-    await limit(perKey, req, reply);
-    if (!req.auth) throw new ApiError('FZ_ERR_UNAUTHENTICATED');
-    if (!roleAllows(req.auth.role, role)) throw new ApiError('FZ_ERR_FORBIDDEN', `this endpoint needs the ${role} role`);
+    ctx.keys.verify(key).then(
+      (rec) => {
+        if (!rec) {
+          done(new ApiError('FZ_ERR_BAD_KEY'));
+          return;
+        }
+        req.auth = { role: rec.role, keyId: rec.id };
+        done(admit(req, reply, role) ?? undefined);
+      },
+      (err: unknown) => done(err as Error),
+    );
   });
 
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
-    metrics.request(req.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    const ms = reply.elapsedTime;
+    metrics.request(req.method, route, reply.statusCode, ms / 1000);
     if (reply.statusCode >= 500) req.log.error({ method: req.method, url: req.url, status: reply.statusCode }, 'request failed');
-    else req.log.debug({ method: req.method, url: route, status: reply.statusCode, ms: reply.elapsedTime }, 'request');
+    else if (ms >= config.slowRequestMs) req.log.warn({ method: req.method, url: route, status: reply.statusCode, ms }, 'slow request');
+    else if (debugLog) req.log.debug({ method: req.method, url: route, status: reply.statusCode, ms }, 'request');
+    done();
   });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -222,6 +248,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const stopRetention = startRetention(deps.store, config.retentionDays, app.log);
   app.addHook('onClose', async () => {
     stopRetention();
+    await rateSync?.stop();
     if (deps.closeStore) await deps.store.close();
   });
   return app;

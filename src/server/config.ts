@@ -7,6 +7,12 @@ export interface RateLimits {
   /** Requests per window for each client address, whatever the key. */
   perIp: number;
   windowMs: number;
+  /**
+   * Every this many ms, add this process's counts to the database and read back the totals of every process on
+   * it, so the limits hold for the service as a whole (src/server/rate-limit.ts). 0: counts stay in the process.
+   * null (default): 250 on PostgreSQL, 0 on SQLite (`fanzha serve --workers N` on SQLite sets 250).
+   */
+  syncMs?: number | null;
 }
 
 export interface ServerConfig {
@@ -24,17 +30,20 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Seconds an API-key check is cached in memory (revocation reaches other processes within this). */
   keyCacheSeconds: number;
+  /** Requests slower than this (ms) are logged at warn level; every request is logged only at debug level. */
+  slowRequestMs: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
   publicAccess: false,
-  rateLimits: { public: 600, analyst: 6000, admin: 6000, perIp: 12000, windowMs: 60_000 },
+  rateLimits: { public: 600, analyst: 6000, admin: 6000, perIp: 12000, windowMs: 60_000, syncMs: null },
   bodyLimit: 256 * 1024,
   batchBodyLimit: 16 * 1024 * 1024,
   retentionDays: 180,
   webRoot: null,
   trustProxy: false,
   keyCacheSeconds: 5,
+  slowRequestMs: 1000,
 };
 
 export function resolveConfig(partial: Partial<ServerConfig> = {}): ServerConfig {

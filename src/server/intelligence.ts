@@ -103,6 +103,8 @@ export class Intelligence {
     const infos = await this.describe(ids);
     const signals: Signal[] = [];
     infos.forEach((info, i) => {
+      // Nothing known (the common case) or waiting for an analyst: no signal, so no spans to find.
+      if (info.reputation.status === 'unknown' || info.reputation.status === 'pending_review') return;
       const spans: Span[] = entities
         .filter((e) => identifiersOf([e])[0]?.key === ids[i]!.key)
         .slice(0, 1)

@@ -19,11 +19,18 @@ export class Metrics {
   private readonly verdicts = new Map<string, number>();
   private readonly reports = new Map<string, number>();
   private readonly started = Date.now();
+  /** Label texts by "method route status", built once (routes are patterns, so the set is small). */
+  private readonly labels = new Map<string, { key: string; lk: string }>();
 
   request(method: string, route: string, status: number, seconds: number): void {
-    const key = labelText({ method, route, status: String(status) });
+    const ck = `${method} ${route} ${status}`;
+    let l = this.labels.get(ck);
+    if (l === undefined) {
+      l = { key: labelText({ method, route, status: String(status) }), lk: labelText({ method, route }) };
+      if (this.labels.size < 10_000) this.labels.set(ck, l);
+    }
+    const { key, lk } = l;
     this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
-    const lk = labelText({ method, route });
     let h = this.latency.get(lk);
     if (!h) {
       h = { counts: BUCKETS.map(() => 0), sum: 0, count: 0 };

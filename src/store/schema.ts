@@ -32,4 +32,25 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX feedback_identifier ON feedback (identifier_hash)`,
     ],
   },
+  {
+    version: 2,
+    name: 'shared rate-limit counters',
+    statements: [
+      // One row per (window, bucket); bucket = salted hash of limiter and key, never a client address.
+      `CREATE TABLE rate_limit_hits (window_start BIGINT NOT NULL, bucket TEXT NOT NULL, hits BIGINT NOT NULL,
+        PRIMARY KEY (window_start, bucket))`,
+    ],
+  },
+  {
+    version: 3,
+    name: 'known identifiers',
+    statements: [
+      // Every hash some report, mention or feedback is about: analyze asks the store for the full facts only of
+      // identifiers listed here, so a message whose numbers and links nobody reported costs one primary-key probe.
+      `CREATE TABLE known_identifiers (hash TEXT PRIMARY KEY)`,
+      `INSERT INTO known_identifiers (hash)
+        SELECT subject_hash FROM reports UNION SELECT hash FROM report_mentions
+        UNION SELECT identifier_hash FROM feedback WHERE identifier_hash IS NOT NULL`,
+    ],
+  },
 ];

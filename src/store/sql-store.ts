@@ -12,6 +12,7 @@ import type {
   IdentifierFacts,
   NewFeedback,
   NewReport,
+  RateHits,
   Report,
   ReportFilter,
   ReportKind,
@@ -89,6 +90,11 @@ function toFeedback(r: Row): Feedback {
   };
 }
 
+/** Records hashes in known_identifiers (the index identifierFacts consults first). */
+function knownIdentifiers(hashes: string[]): Statement {
+  return { sql: `INSERT INTO known_identifiers (hash) VALUES ${hashes.map(() => '(?)').join(', ')} ON CONFLICT (hash) DO NOTHING`, params: hashes };
+}
+
 export abstract class SqlStore implements Store {
   abstract readonly dialect: 'sqlite' | 'postgres';
   private saltValue: string | null = null;
@@ -150,6 +156,7 @@ export abstract class SqlStore implements Store {
         params: mentions.flatMap((h) => [id, h]),
       });
     }
+    statements.push(knownIdentifiers([r.subjectHash, ...mentions]));
     await this.batch(statements);
     const { subjectHash: _s, mentionHashes: _m, ...rest } = r;
     return {
@@ -205,7 +212,10 @@ export abstract class SqlStore implements Store {
 
   async identifierFacts(hashes: string[]): Promise<Map<string, IdentifierFacts>> {
     const out = new Map<string, IdentifierFacts>();
-    const unique = [...new Set(hashes)];
+    const asked = [...new Set(hashes)];
+    if (asked.length === 0) return out;
+    // Most identifiers in analysed messages were never reported: one primary-key probe settles them.
+    const unique = (await this.all(`SELECT hash FROM known_identifiers WHERE hash IN (${placeholders(asked.length)})`, asked)).map((r) => String(r['hash']));
     if (unique.length === 0) return out;
     const inList = placeholders(unique.length);
     // One round trip: four aggregates tagged by kind t (m main, c category, x mentions, f feedback).
@@ -274,12 +284,14 @@ export abstract class SqlStore implements Store {
   async addFeedback(f: NewFeedback): Promise<Feedback> {
     const id = newId('f');
     const createdAt = Date.now();
-    await this.batch([
+    const statements: Statement[] = [
       {
         sql: `INSERT INTO feedback (id, target, kind, identifier_hash, subject, verdict, note, reporter, created_at) VALUES (${placeholders(9)})`,
         params: [id, f.target, f.kind, f.identifierHash, f.subject, f.verdict, f.note, f.reporter, createdAt],
       },
-    ]);
+    ];
+    if (f.identifierHash !== null) statements.push(knownIdentifiers([f.identifierHash]));
+    await this.batch(statements);
     return { ...f, id, createdAt };
   }
 
@@ -305,6 +317,27 @@ export abstract class SqlStore implements Store {
 
   async revokeApiKey(id: string): Promise<boolean> {
     return (await this.run(`UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`, [Date.now(), id])) > 0;
+  }
+
+  async addRateHits(rows: RateHits[]): Promise<RateHits[]> {
+    const out: RateHits[] = [];
+    // Sorted, so two processes upserting the same buckets lock them in the same order.
+    const sorted = [...rows].sort((a, b) => a.windowStart - b.windowStart || (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
+    for (let i = 0; i < sorted.length; i += 100) {
+      const chunk = sorted.slice(i, i + 100);
+      const back = await this.all(
+        `INSERT INTO rate_limit_hits (window_start, bucket, hits) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}
+          ON CONFLICT (window_start, bucket) DO UPDATE SET hits = rate_limit_hits.hits + excluded.hits
+          RETURNING window_start, bucket, hits`,
+        chunk.flatMap((r) => [r.windowStart, r.bucket, r.hits]),
+      );
+      for (const r of back) out.push({ windowStart: num(r['window_start']), bucket: String(r['bucket']), hits: num(r['hits']) });
+    }
+    return out;
+  }
+
+  async purgeRateHits(before: number): Promise<number> {
+    return this.run(`DELETE FROM rate_limit_hits WHERE window_start < ?`, [before]);
   }
 
   async blocklist(): Promise<BlocklistEntry[]> {

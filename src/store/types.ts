@@ -131,6 +131,14 @@ export interface Stats {
   feedback: Partial<Record<FeedbackKind, number>>;
 }
 
+/** Rate-limit hits of one bucket (a salted hash of limiter and key) in one window (src/server/rate-limit.ts). */
+export interface RateHits {
+  /** Epoch ms at which the window starts. */
+  windowStart: number;
+  bucket: string;
+  hits: number;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** A per-installation secret (made by the first migration) that salts identifier and address hashes. */
@@ -154,6 +162,11 @@ export interface Store {
   findApiKeyByHash(hash: string): Promise<ApiKeyRecord | null>;
   listApiKeys(): Promise<ApiKeyRecord[]>;
   revokeApiKey(id: string): Promise<boolean>;
+
+  /** Adds rate-limit hits counted by this process and returns the totals of those buckets over all processes. */
+  addRateHits(rows: RateHits[]): Promise<RateHits[]>;
+  /** Deletes rate-limit windows that started before `before` (epoch ms); returns how many rows went. */
+  purgeRateHits(before: number): Promise<number>;
 
   blocklist(): Promise<BlocklistEntry[]>;
   stats(opts: { days: number; top: number; now?: number }): Promise<Stats>;

@@ -72,6 +72,52 @@ test('two serve processes on one PostgreSQL act as one service', { skip: skip ??
   assert.equal((await b.exited).code, 0);
 });
 
+test('rate limits hold across two serve processes on one PostgreSQL', { skip: skip ?? false, timeout: 180_000 }, async () => {
+  const DAY = 86_400_000; // windows are aligned to the clock: a day-long one is not crossed during the test
+  const env = {
+    DATABASE_URL: await cluster!.createDatabase('ratelimit'),
+    FANZHA_RATE_LIMIT_PUBLIC: '6',
+    FANZHA_RATE_LIMIT_IP: '10',
+    FANZHA_RATE_LIMIT_WINDOW_MS: String(DAY),
+    FANZHA_RATE_LIMIT_SYNC_MS: '50',
+  };
+  const window = Math.floor(Date.now() / DAY);
+  const [a, b] = await Promise.all([startServe(['--public'], env), startServe(['--public'], env)]);
+  running.push(a, b);
+  const [k1, k2] = [(await cli(['keys', 'create', '--role', 'public'], env)).trim(), (await cli(['keys', 'create', '--role', 'public'], env)).trim()];
+  // One request at a time, each after both processes have exchanged their counts (several sync intervals).
+  const call = async (s: ServeProc, key: string): Promise<{ status: number; code?: string; retryAfter: string | null }> => {
+    await new Promise((r) => setTimeout(r, 300));
+    const r = await fetch(`${s.url}/v1/lookup?phone=13800138000`, { headers: { authorization: `Bearer ${key}` } });
+    const body = (await r.json()) as { error?: { code: string } };
+    return { status: r.status, ...(body.error ? { code: body.error.code } : {}), retryAfter: r.headers.get('retry-after') };
+  };
+  const statuses = async (seq: [ServeProc, string][]): Promise<number[]> => {
+    const out: number[] = [];
+    for (const [s, key] of seq) out.push((await call(s, key)).status);
+    return out;
+  };
+
+  // Per key (6 per window): four through A, then B admits the remaining two; A, which only counted its own
+  // four, refuses too. Each process alone would have admitted six.
+  assert.deepEqual(await statuses([[a, k1], [a, k1], [a, k1], [a, k1]]), [200, 200, 200, 200]);
+  assert.deepEqual(await statuses([[b, k1], [b, k1], [b, k1]]), [200, 200, 429]);
+  const refused = await call(a, k1);
+  assert.equal(refused.status, 429);
+  assert.equal(refused.code, 'FZ_ERR_RATE_LIMITED');
+  assert.ok(Number(refused.retryAfter) > 0);
+
+  // Per address (10 per window, whatever the key): eight requests so far from this address; a fresh key gets two
+  // more, alternating between the processes, then both refuse.
+  assert.deepEqual(await statuses([[b, k2], [a, k2], [b, k2], [a, k2]]), [200, 200, 429, 429]);
+  assert.equal(Math.floor(Date.now() / DAY), window, 'the test crossed a rate-limit window (midnight UTC): run it again');
+
+  a.child.kill('SIGTERM');
+  b.child.kill('SIGTERM');
+  assert.equal((await a.exited).code, 0);
+  assert.equal((await b.exited).code, 0);
+});
+
 test('the HTTP API on PostgreSQL (app.inject): reports, reputation, blocklist', { skip: skip ?? false, timeout: 60_000 }, async () => {
   const url = await cluster!.createDatabase('inject');
   const h = await makeHarness({}, {}, () => PostgresStore.open(url));

@@ -209,6 +209,44 @@ export function runStoreContract(name: string, makeStore: MakeStore, skip: strin
     assert.equal(later.byCategory.length, 0);
   });
 
+  t('identifier facts: only known hashes are answered, unknown ones are absent', async (s) => {
+    const subject = await hashOf(s, 'phone:13800138000');
+    const mention = await hashOf(s, 'phone:13700137000');
+    const never = await hashOf(s, 'phone:13600136000');
+    await report(s, { mentionHashes: [mention] });
+    const facts = await s.identifierFacts([never, subject, mention, never]);
+    assert.deepEqual([...facts.keys()].sort(), [subject, mention].sort());
+    assert.equal(facts.get(subject)?.reports, 1);
+    assert.equal(facts.get(mention)?.mentions, 1);
+    assert.equal((await s.identifierFacts([never])).size, 0);
+  });
+
+  t('rate-limit hits add up across calls (as from several processes) and old windows are purged', async (s) => {
+    const now = Date.now();
+    assert.deepEqual(await s.addRateHits([]), []);
+    const first = await s.addRateHits([
+      { windowStart: now, bucket: 'b1', hits: 3 },
+      { windowStart: now, bucket: 'b2', hits: 1 },
+      { windowStart: now - 600_000, bucket: 'b1', hits: 9 },
+    ]);
+    assert.deepEqual(
+      first.map((r) => [r.windowStart - now, r.bucket, r.hits]).sort(),
+      [
+        [-600_000, 'b1', 9],
+        [0, 'b1', 3],
+        [0, 'b2', 1],
+      ].sort(),
+    );
+    // Another process adds to the same buckets; a refresh adds 0 and reads the total.
+    const again = await Promise.all([s.addRateHits([{ windowStart: now, bucket: 'b1', hits: 2 }]), s.addRateHits([{ windowStart: now, bucket: 'b1', hits: 4 }])]);
+    const totals = again.map((r) => r[0]!.hits).sort((x, y) => x - y);
+    assert.equal(totals[1], 9, 'the later of the two sees both');
+    assert.ok(totals[0] === 5 || totals[0] === 7, `the earlier sees its own: ${totals[0]}`);
+    assert.deepEqual(await s.addRateHits([{ windowStart: now, bucket: 'b1', hits: 0 }]), [{ windowStart: now, bucket: 'b1', hits: 9 }]);
+    assert.equal(await s.purgeRateHits(now - 1), 1);
+    assert.equal((await s.addRateHits([{ windowStart: now - 600_000, bucket: 'b1', hits: 1 }]))[0]!.hits, 1);
+  });
+
   t('ping answers', async (s) => {
     await s.ping();
   });

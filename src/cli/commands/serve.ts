@@ -106,12 +106,15 @@ async function serve(o: ServeOptions): Promise<void> {
     trustProxy: o.trustProxy ?? bool(env['FANZHA_TRUST_PROXY']) ?? false,
     keyCacheSeconds: int(env['FANZHA_KEY_CACHE_SECONDS'], 'FANZHA_KEY_CACHE_SECONDS', DEFAULT_CONFIG.keyCacheSeconds, 0, 3600),
     bodyLimit: int(env['FANZHA_BODY_LIMIT'], 'FANZHA_BODY_LIMIT', DEFAULT_CONFIG.bodyLimit, 1024),
+    slowRequestMs: int(env['FANZHA_SLOW_REQUEST_MS'], 'FANZHA_SLOW_REQUEST_MS', DEFAULT_CONFIG.slowRequestMs, 0),
     rateLimits: {
       public: int(env['FANZHA_RATE_LIMIT_PUBLIC'], 'FANZHA_RATE_LIMIT_PUBLIC', r.public, 1),
       analyst: int(env['FANZHA_RATE_LIMIT_ANALYST'], 'FANZHA_RATE_LIMIT_ANALYST', r.analyst, 1),
       admin: int(env['FANZHA_RATE_LIMIT_ADMIN'], 'FANZHA_RATE_LIMIT_ADMIN', r.admin, 1),
       perIp: int(env['FANZHA_RATE_LIMIT_IP'], 'FANZHA_RATE_LIMIT_IP', r.perIp, 1),
       windowMs: int(env['FANZHA_RATE_LIMIT_WINDOW_MS'], 'FANZHA_RATE_LIMIT_WINDOW_MS', r.windowMs, 1000),
+      // Unset: shared every 250 ms on PostgreSQL, and on SQLite when several workers share the file.
+      syncMs: env['FANZHA_RATE_LIMIT_SYNC_MS'] ? int(env['FANZHA_RATE_LIMIT_SYNC_MS'], 'FANZHA_RATE_LIMIT_SYNC_MS', 0, 0, 60_000) : workers > 1 ? 250 : null,
     },
   };
   const store = await openStore(storeConfig(o));

@@ -4,9 +4,8 @@ import type { Ctx } from '../context.js';
 import { ApiError } from '../errors.js';
 
 export async function healthRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
-  const open = { rateLimit: false } as const;
-  app.get('/healthz', { config: open, schema: { tags: ['ops'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { config: open, schema: { tags: ['ops'], summary: 'Readiness: the database answers' } }, async (req) => {
+  app.get('/healthz', { schema: { tags: ['ops'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { tags: ['ops'], summary: 'Readiness: the database answers' } }, async (req) => {
     try {
       await ctx.store.ping();
     } catch (err) {
@@ -15,7 +14,7 @@ export async function healthRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
     }
     return { status: 'ready', store: ctx.store.dialect };
   });
-  app.get('/metrics', { config: open, schema: { tags: ['ops'], summary: 'Prometheus metrics' } }, async (_req, reply) =>
+  app.get('/metrics', { schema: { tags: ['ops'], summary: 'Prometheus metrics' } }, async (_req, reply) =>
     reply.type('text/plain; version=0.0.4; charset=utf-8').send(ctx.metrics.render()),
   );
 }

@@ -1,0 +1,198 @@
+/**
+ * Rate limits that hold for the whole service, not just for one process.
+ *
+ * Counting is in memory, on the hot path: fixed windows aligned to the clock (window n covers
+ * [n·windowMs, (n+1)·windowMs)), so every process agrees on which window a request falls in. A request costs a
+ * map lookup and two additions — never a database round trip.
+ *
+ * With a shared store (PostgreSQL, or several worker processes on one SQLite file) every `syncMs` each process
+ * adds the hits it counted since its last sync to one table, `rate_limit_hits (window_start, bucket, hits)`, in
+ * one statement that returns the totals of all processes; a request is refused when that total plus the hits this
+ * process counted since is over the limit. A limit can therefore be overrun only by what the other processes
+ * admit within one sync interval (and it is never undercounted). If the database does not answer, a process keeps
+ * its own hits (sent with the next sync that works) and goes on enforcing what it knows. Buckets are salted hashes
+ * of "limiter, window length, key": no client address is written to the database. Old windows are deleted.
+ */
+import { hashKey } from '../store/identifiers.js';
+import type { RateHits, Store } from '../store/types.js';
+
+export interface RateDecision {
+  /** Over the limit: refuse the request. */
+  exceeded: boolean;
+  /** Requests counted in this window so far (all processes, as far as this one knows), this one included. */
+  count: number;
+  /** Seconds until the window ends. */
+  retryAfter: number;
+}
+
+interface Counter {
+  window: number;
+  /** Total of all processes as last read from the store (includes this process's synced hits). */
+  shared: number;
+  /** Hits sent in the sync that is under way. */
+  inflight: number;
+  /** Hits counted since. */
+  unsynced: number;
+  /** The limit the last request was held to. */
+  max: number;
+  bucket: string | null;
+}
+
+/** Keys counted per limiter and process; past this, the oldest key of the window is forgotten. */
+export const MAX_KEYS = 100_000;
+
+export class RateLimiter {
+  private readonly counters = new Map<string, Counter>();
+
+  constructor(
+    /** Distinguishes limiters sharing a table ("ip", "key"). */
+    readonly name: string,
+    readonly windowMs: number,
+  ) {}
+
+  /** Counts one request for `key` and says whether it is over `max`. */
+  hit(key: string, max: number, now = Date.now()): RateDecision {
+    const window = Math.floor(now / this.windowMs);
+    let c = this.counters.get(key);
+    if (c === undefined) {
+      if (this.counters.size >= MAX_KEYS) this.evictOne(window);
+      c = { window, shared: 0, inflight: 0, unsynced: 0, max, bucket: null };
+      this.counters.set(key, c);
+    } else if (c.window !== window) {
+      c.window = window;
+      c.shared = 0;
+      c.inflight = 0;
+      c.unsynced = 0;
+    }
+    c.unsynced++;
+    c.max = max;
+    const count = c.shared + c.inflight + c.unsynced;
+    return { exceeded: count > max, count, retryAfter: Math.max(1, Math.ceil(((window + 1) * this.windowMs - now) / 1000)) };
+  }
+
+  private evictOne(window: number): void {
+    for (const [k, c] of this.counters) {
+      if (c.window !== window) {
+        this.counters.delete(k);
+        return;
+      }
+    }
+    const first = this.counters.keys().next();
+    if (!first.done) this.counters.delete(first.value);
+  }
+
+  /** Number of keys held (for tests and metrics). */
+  get size(): number {
+    return this.counters.size;
+  }
+
+  /**
+   * Takes the hits to send: one row per key hit since the last sync, and a row of 0 hits (a refresh) for each key
+   * of this window that is past half its limit, so this process learns what the others counted before its next
+   * request. `bucketOf` names a key in the store. Returns what `settle` needs to apply the answer.
+   */
+  take(now: number, bucketOf: (key: string) => string): { rows: RateHits[]; sent: Map<string, Counter> } {
+    const window = Math.floor(now / this.windowMs);
+    const rows: RateHits[] = [];
+    const sent = new Map<string, Counter>();
+    for (const [key, c] of this.counters) {
+      if (c.unsynced === 0) {
+        if (c.window < window) {
+          // A key from a past window is forgotten.
+          if (c.inflight === 0) this.counters.delete(key);
+        } else if (c.inflight === 0 && c.bucket !== null && 2 * c.shared >= c.max) {
+          rows.push({ windowStart: c.window * this.windowMs, bucket: c.bucket, hits: 0 });
+          sent.set(c.bucket, c);
+        }
+        continue;
+      }
+      if (c.window < window - 1) {
+        // Hits of a window long gone matter to nobody.
+        this.counters.delete(key);
+        continue;
+      }
+      c.bucket ??= bucketOf(key);
+      c.inflight += c.unsynced;
+      rows.push({ windowStart: c.window * this.windowMs, bucket: c.bucket, hits: c.unsynced });
+      c.unsynced = 0;
+      sent.set(c.bucket, c);
+    }
+    return { rows, sent };
+  }
+
+  /** Applies the totals the store returned (null: the sync failed, keep the hits for the next one). */
+  settle(sent: Map<string, Counter>, rows: RateHits[], totals: RateHits[] | null): void {
+    if (totals === null) {
+      for (const r of rows) {
+        const c = sent.get(r.bucket);
+        if (c && c.window * this.windowMs === r.windowStart) {
+          c.inflight -= r.hits;
+          c.unsynced += r.hits;
+        }
+      }
+      return;
+    }
+    const byBucket = new Map<string, number>();
+    for (const t of totals) byBucket.set(`${t.windowStart}|${t.bucket}`, t.hits);
+    for (const r of rows) {
+      const c = sent.get(r.bucket);
+      if (!c || c.window * this.windowMs !== r.windowStart) continue; // the window rolled over meanwhile
+      c.inflight -= r.hits;
+      const total = byBucket.get(`${r.windowStart}|${r.bucket}`);
+      // The total includes the hits just sent; counts only grow within a window.
+      if (total !== undefined) c.shared = Math.max(c.shared + r.hits, total);
+      else c.shared += r.hits;
+    }
+  }
+}
+
+export interface RateSyncOptions {
+  store: Store;
+  limiters: RateLimiter[];
+  syncMs: number;
+  onError?: (err: unknown) => void;
+}
+
+/** Shares the limiters' counts through the store every `syncMs`; returns a function that stops (after a last sync). */
+export function startRateSync(o: RateSyncOptions): { stop: () => Promise<void>; sync: () => Promise<void> } {
+  let running: Promise<void> | null = null;
+  let lastPurge = 0;
+  let failing = false;
+  const once = async (): Promise<void> => {
+    const now = Date.now();
+    const salt = await o.store.salt();
+    const parts = o.limiters.map((l) => ({ l, ...l.take(now, (key) => hashKey(salt, `rate:${l.name}:${l.windowMs}:${key}`).slice(0, 24)) }));
+    const rows = parts.flatMap((p) => p.rows);
+    let totals: RateHits[] | null = null;
+    try {
+      totals = rows.length > 0 ? await o.store.addRateHits(rows) : [];
+      failing = false;
+    } catch (err) {
+      if (!failing) o.onError?.(err);
+      failing = true;
+    }
+    for (const p of parts) p.l.settle(p.sent, p.rows, totals);
+    const longest = Math.max(...o.limiters.map((l) => l.windowMs));
+    if (totals !== null && now - lastPurge >= longest) {
+      lastPurge = now;
+      // Windows that ended more than one window ago are over for every process.
+      await o.store.purgeRateHits(now - 2 * longest).catch(() => {});
+    }
+  };
+  const sync = (): Promise<void> => {
+    running ??= once().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  const timer = setInterval(() => void sync(), o.syncMs);
+  timer.unref();
+  return {
+    sync,
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+      await sync().catch(() => {});
+    },
+  };
+}
