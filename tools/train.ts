@@ -259,11 +259,11 @@ for (let t = 0.2; t <= 0.951; t += 0.025) {
 const calibration: Calibration = {
   scam: bestScam.t,
   spam: bestSpam.t,
-  // The engine's levels (fixed, see docs/model.md): the scam weight ramps from 0.6 up, the spam marker from 0.6
+  // The engine's levels (fixed, see docs/model.md): the scam weight ramps from 0.6 up, the spam marker from 0.5
   // of P(spam or scam), MODEL_LEGIT from 0.9 of P(legit).
   emitScam: 0.6,
   emitLegit: 0.9,
-  emitSpam: 0.6,
+  emitSpam: 0.5,
   categoryShare: 0.5,
 };
 let catRight = 0;

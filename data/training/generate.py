@@ -426,8 +426,9 @@ def main():
         for i, (c, _, t) in enumerate(scam)])
     if spam:
         write('spam-written.jsonl', [
-            {'id': f'trp-{i + 1:04d}', 'text': t, 'lang': lang_of(t), 'label': 'spam', 'split': split_of(t)}
-            for i, (_, _, t) in enumerate(spam)])
+            {'id': f'trp-{i + 1:04d}', 'text': t, 'lang': lang_of(t), 'label': 'spam', 'kind': k, 'split': split_of(t),
+             **({'sender': s} if s else {})}
+            for i, (k, s, t) in enumerate(spam)])
     print('  legit kinds:', dict(sorted(Counter(k for k, _, _ in legit).items())))
     print('  scam categories:', dict(sorted(Counter(c for c, _, _ in scam).items())))
 
