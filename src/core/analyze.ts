@@ -2,7 +2,7 @@ import { extractEntities } from './entities/index.js';
 import { advise, summarize } from './explain.js';
 import { compileKnowledge, type CompiledKnowledge, type KnowledgeData } from './knowledge.js';
 import { detectLang } from './lang.js';
-import { normalize } from './normalize/normalize.js';
+import { normalize, type NormalizedText } from './normalize/normalize.js';
 import type { TextView } from './normalize/text-view.js';
 import { score } from './score.js';
 import { emit, tagsOf } from './signals/emit.js';
@@ -15,7 +15,8 @@ export const ENGINE_VERSION = '0.1.0';
 export const DEFAULT_MAX_LENGTH = 100_000;
 
 /** Entity checkers that knowledge-aware layers (phone, link, legal-notice intelligence) plug in. */
-export type EntityChecker = (entities: Entity[], text: string, k: CompiledKnowledge, options: AnalyzeOptions) => Signal[];
+/** `normalized` is the engine's own normalisation of `text` (checkers reuse it rather than normalise again). */
+export type EntityChecker = (entities: Entity[], text: string, k: CompiledKnowledge, options: AnalyzeOptions, normalized?: NormalizedText) => Signal[];
 
 /** A learned model scored beside the rules; returns its own signals (with spans) or none. */
 export type ModelScorer = (
@@ -50,7 +51,7 @@ export function collectEvidence(input: string, data: KnowledgeData, options: Ana
   const lang = detectLang(n.norm.text);
   const entities = extractEntities(n, original, k);
   const signals: Signal[] = discountQuoted([...ruleSignals(n, k, lang), ...entitySignals(entities, k, options.sender)], original, data.policy.strongSignalWeight);
-  for (const check of parts.checkers ?? []) signals.push(...check(entities, original, k, options));
+  for (const check of parts.checkers ?? []) signals.push(...check(entities, original, k, options, n));
   // Too little to read (empty, symbols or digits only, a word or two) gives a model nothing to judge.
   if (parts.model && options.useModel !== false && readableChars(n.compact.text) >= MIN_READABLE_FOR_MODEL) {
     signals.push(...parts.model({ text: original, compact: n.compact.text, compactView: n.compact, signals, entities }, k));

@@ -52,7 +52,7 @@ function claimedBy(entities: Entity[], k: CompiledKnowledge): DirectoryEntry[] {
 }
 
 /** Runs the phone, link, case-number and notice checks over one analysed text. */
-export const intelChecker: EntityChecker = (entities, text, k, options) => {
+export const intelChecker: EntityChecker = (entities, text, k, options, normalized) => {
   const c = new Collector();
   const claims = claimedBy(entities, k);
   for (const e of entities) {
@@ -88,7 +88,7 @@ export const intelChecker: EntityChecker = (entities, text, k, options) => {
       c.add(f, [...antiFraud.map(span), ...bait.map(span)]);
     }
   }
-  const n = normalize(text, k.normalize);
+  const n = normalized ?? normalize(text, k.normalize);
   const notice = noticeFindings(text, n, entities, k, new Date().getUTCFullYear());
   // One impossibility per case number is enough to condemn it; several would count the same number twice.
   const seenCase = new Set<string>();
