@@ -36,7 +36,9 @@ function dampResponderSignals(signals: Signal[], ranges: { speaker: string; star
   if (responderTurns.length === 0) return signals;
   const inResponder = (start: number, end: number): boolean => responderTurns.some((r) => start >= r.start && end <= r.end);
   return signals.map((s) =>
-    s.weight > 0 && s.spans.length > 0 && s.spans.every((sp) => inResponder(sp.start, sp.end))
+    // Both ways: the responder's reactions are no tactic, and their doubts ("is this a scam?", "I never share my
+    // password") say nothing about whether the caller is genuine.
+    s.weight !== 0 && s.spans.length > 0 && s.spans.every((sp) => inResponder(sp.start, sp.end))
       ? { ...s, weight: Math.round(s.weight * factor * 10) / 10, detail: { ...s.detail, saidBy: 'responder' } }
       : s,
   );
