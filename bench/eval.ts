@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, analyzeConversation } from '../src/index.js';
+import { analyze, analyzeConversation, parseTranscript } from '../src/index.js';
 import { modelVerdict, shippedModel, tapModel, type Prediction as ModelPrediction } from '../src/model/index.js';
 import type { AnalyzeOptions, CategoryId } from '../src/core/types.js';
 import { engineText, trainingRows } from '../tools/training-rows.js';
@@ -35,7 +35,8 @@ const rows: CorpusRow[] = values.data ? loadFile(values.data) : loadCorpus(value
 const selected = values.source ? rows.filter((r) => r.source === values.source) : rows;
 
 function predict(row: CorpusRow, options: AnalyzeOptions): Prediction {
-  const turns = rowTurns(row);
+  // As the CLI and the web page do with pasted text: a transcript ("A: …" lines, "【坐席】…【客户】…") is read as one.
+  const turns = rowTurns(row) ?? parseTranscript(neutralisePlaceholders(row.text));
   const a = turns ? analyzeConversation(turns, options) : analyze(neutralisePlaceholders(row.text), options);
   return { verdict: a.verdict, category: a.category };
 }

@@ -9,8 +9,8 @@ const MAX_TURNS = 2000;
  * The first speaker started the call or chat; what the other side says ("我的银行账户有异常？") is a reaction,
  * not a tactic. Signals found only in the responder's turns count at policy.responderFactor of their weight.
  */
-const CALLER_LABEL = /^(?:caller|agent|operator|坐席|来电|来电方|对方|客服|scammer)$/i;
-const CALLEE_LABEL = /^(?:callee|customer|client|user|客户|用户|本人|我|victim)$/i;
+const CALLER_LABEL = /^(?:caller|agent|operator|坐席|来电|来电方|对方|客服|scammer|骗子)$/i;
+const CALLEE_LABEL = /^(?:callee|customer|client|user|客户|用户|本人|我|victim|受害人)$/i;
 
 /**
  * Who started the call or chat: a speaker labelled as the caller or agent; else the other side of a speaker

@@ -17,4 +17,14 @@ describe('parseTranscript', () => {
     assert.equal(parseTranscript('https://a.cn/x\nhttp://b.cn/y'), null);
     assert.equal(parseTranscript('第一行没有说话人\nB: 你好'), null);
   });
+  it('reads inline call-centre tags (【坐席】…【客户】…) and ignores a brand signature', () => {
+    const turns = parseTranscript('【坐席】您好，我是京东金融客服。【客户】什么事？【坐席】您的金条额度过高，需要关闭。');
+    assert.deepEqual(turns, [
+      { speaker: '坐席', text: '您好，我是京东金融客服。' },
+      { speaker: '客户', text: '什么事？' },
+      { speaker: '坐席', text: '您的金条额度过高，需要关闭。' },
+    ]);
+    assert.equal(parseTranscript('【中国移动】您的话费余额不足。【中国移动】请及时充值。'), null);
+    assert.equal(parseTranscript('【坐席】只有一个说话人【坐席】还是他'), null);
+  });
 });
