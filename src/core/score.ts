@@ -48,6 +48,7 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
   let tactic = 0;
   let negative = 0;
   let spam = 0;
+  let reported = 0;
   const fired = composites(signals, policy);
   // A warning phrase cannot cancel a strong request that it does not quote ("we will never ask for your password,
   // just send us the code"): with a strong rule signal left, warnings count at the damped rate too.
@@ -57,6 +58,13 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
     const tags = tagsOf(s);
     if (tags.includes('spam')) {
       spam += s.weight;
+      continue;
+    }
+    // What people reported about an identifier is evidence apart from the text: it is neither capped with the
+    // text's category evidence nor damped with it, and it only helps name the category.
+    if (s.source === 'reputation' && s.weight > 0) {
+      reported += s.weight;
+      if (s.category) hints.set(s.category, (hints.get(s.category) ?? 0) + s.weight);
       continue;
     }
     if (tags.includes('hint')) {
@@ -78,7 +86,7 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
     .sort((a, b) => b.rank - a.rank || CATEGORY_IDS.indexOf(a.id) - CATEGORY_IDS.indexOf(b.id));
   const top = Math.max(0, ...ranked.map((r) => r.raw));
   const factor = dimensions(signals) <= 1 && !signals.some((x) => x.weight >= policy.strongSignalWeight) ? policy.singleDimensionFactor : 1;
-  const raw = (top + tacticPart) * factor + negative;
+  const raw = (top + tacticPart) * factor + reported + negative;
   const s = toScore(raw, policy.scale);
   const spamScore = toScore(spam + Math.min(0, negative / 2), policy.scale);
   let verdict: Verdict = 'safe';
