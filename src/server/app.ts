@@ -41,6 +41,7 @@ export interface ServerDeps {
 }
 
 const VERSION = '0.1.0';
+const utf8 = new TextEncoder();
 
 function send(reply: FastifyReply, code: ErrorCode, message?: string, field?: string): void {
   const e = new ApiError(code, message, field);
@@ -211,6 +212,18 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       },
       (err: unknown) => done(err as Error),
     );
+  });
+
+  // A serialised answer is a string of many pieces (an analysis is ≈ 9 KB, mostly Chinese): left as a string it is
+  // flattened and measured once for Content-Length and encoded again by the socket. One encodeInto does both.
+  app.addHook('onSend', (_req, _reply, payload, done) => {
+    if (typeof payload === 'string' && payload.length >= 2048 && payload.length <= 1024 * 1024) {
+      const buf = Buffer.allocUnsafe(payload.length * 3);
+      const { written } = utf8.encodeInto(payload, buf);
+      done(null, buf.subarray(0, written));
+      return;
+    }
+    done(null, payload);
   });
 
   app.addHook('onResponse', (req, reply, done) => {
