@@ -38,11 +38,12 @@ interface Counter {
   bucket: string | null;
 }
 
-/** Keys counted per limiter and process; past this, the oldest key of the window is forgotten. */
+/** Keys counted per limiter and process; past this, the key first seen longest ago is forgotten. */
 export const MAX_KEYS = 100_000;
 
 export class RateLimiter {
   private readonly counters = new Map<string, Counter>();
+  private window = -Infinity;
 
   constructor(
     /** Distinguishes limiters sharing a table ("ip", "key"). */
@@ -53,9 +54,14 @@ export class RateLimiter {
   /** Counts one request for `key` and says whether it is over `max`. */
   hit(key: string, max: number, now = Date.now()): RateDecision {
     const window = Math.floor(now / this.windowMs);
+    if (window > this.window) {
+      this.window = window;
+      this.sweep(window);
+    }
     let c = this.counters.get(key);
     if (c === undefined) {
-      if (this.counters.size >= MAX_KEYS) this.evictOne(window);
+      // Map order is insertion order: the first key is the one seen longest ago.
+      if (this.counters.size >= MAX_KEYS) this.counters.delete(this.counters.keys().next().value!);
       c = { window, shared: 0, inflight: 0, unsynced: 0, max, bucket: null };
       this.counters.set(key, c);
     } else if (c.window !== window) {
@@ -70,15 +76,11 @@ export class RateLimiter {
     return { exceeded: count > max, count, retryAfter: Math.max(1, Math.ceil(((window + 1) * this.windowMs - now) / 1000)) };
   }
 
-  private evictOne(window: number): void {
+  /** Once per window: forgets keys of windows before the last one (hits still to send stay until sent). */
+  private sweep(window: number): void {
     for (const [k, c] of this.counters) {
-      if (c.window !== window) {
-        this.counters.delete(k);
-        return;
-      }
+      if (c.window < window - 1 || (c.window < window && c.unsynced === 0 && c.inflight === 0)) this.counters.delete(k);
     }
-    const first = this.counters.keys().next();
-    if (!first.done) this.counters.delete(first.value);
   }
 
   /** Number of keys held (for tests and metrics). */
@@ -158,9 +160,19 @@ export function startRateSync(o: RateSyncOptions): { stop: () => Promise<void>; 
   let running: Promise<void> | null = null;
   let lastPurge = 0;
   let failing = false;
+  const fail = (err: unknown): void => {
+    if (!failing) o.onError?.(err);
+    failing = true;
+  };
   const once = async (): Promise<void> => {
     const now = Date.now();
-    const salt = await o.store.salt();
+    let salt: string;
+    try {
+      salt = await o.store.salt();
+    } catch (err) {
+      fail(err); // nothing taken yet: the hits stay for the next sync
+      return;
+    }
     const parts = o.limiters.map((l) => ({ l, ...l.take(now, (key) => hashKey(salt, `rate:${l.name}:${l.windowMs}:${key}`).slice(0, 24)) }));
     const rows = parts.flatMap((p) => p.rows);
     let totals: RateHits[] | null = null;
@@ -168,8 +180,7 @@ export function startRateSync(o: RateSyncOptions): { stop: () => Promise<void>; 
       totals = rows.length > 0 ? await o.store.addRateHits(rows) : [];
       failing = false;
     } catch (err) {
-      if (!failing) o.onError?.(err);
-      failing = true;
+      fail(err);
     }
     for (const p of parts) p.l.settle(p.sent, p.rows, totals);
     const longest = Math.max(...o.limiters.map((l) => l.windowMs));
@@ -192,7 +203,7 @@ export function startRateSync(o: RateSyncOptions): { stop: () => Promise<void>; 
     stop: async () => {
       clearInterval(timer);
       await running;
-      await sync().catch(() => {});
+      await sync();
     },
   };
 }
