@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'web/dist/', 'src/knowledge/generated/', 'reports/', 'fanzha-data/', 'test-artifacts/'] },
+  { ignores: ['dist/', 'node_modules/', 'web/dist/', 'src/knowledge/generated/', 'reports/', 'fanzha-data/', 'test-artifacts/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
