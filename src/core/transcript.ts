@@ -14,7 +14,7 @@ export function parseTranscript(text: string): Turn[] | null {
 /** Speaker tags that call-centre exports put inline: "【坐席】您好……【客户】嗯……". */
 const BRACKET_LABEL = /【(坐席|客服|来电|来电方|对方|骗子|客户|用户|本人|受害人|我|甲|乙|A|B)】/g;
 
-function bracketTurns(text: string): Turn[] | null {
+export function bracketTurns(text: string): Turn[] | null {
   const marks = [...text.slice(0, 200_000).matchAll(BRACKET_LABEL)];
   if (marks.length < 2 || new Set(marks.map((m) => m[1])).size < 2) return null;
   // Text before the first tag (a title, a date) is not a turn.

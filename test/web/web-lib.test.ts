@@ -30,6 +30,15 @@ test('parseTranscript keeps speakers and folds unlabelled lines into the previou
   assert.equal(parseTranscript('just one line'), null);
 });
 
+test('a call-centre export with inline tags is a transcript; a brand signature is not', () => {
+  assert.equal(detectInput('【坐席】您好，我是京东金融客服。【客户】什么事？【坐席】您的金条需要关闭。'), 'transcript');
+  assert.deepEqual(parseTranscript('【坐席】您好【客户】嗯'), [
+    { speaker: '坐席', text: '您好' },
+    { speaker: '客户', text: '嗯' },
+  ]);
+  assert.equal(detectInput('【中国移动】您的话费余额不足，请及时充值。'), 'message');
+});
+
 // Bounded patterns only: catastrophic backtracking would hang here until the test's time limit.
 test('detectInput answers on long adversarial input', { timeout: 20_000 }, () => {
   assert.equal(detectInput('a:'.repeat(50_000) + '\n' + '1'.repeat(100_000)), 'message');

@@ -3,6 +3,8 @@
  * (several "A: …" / "客服：…" lines), or a plain message. Pure and linear-time (bounded patterns).
  */
 
+import { bracketTurns } from '../../../src/core/transcript.js';
+
 export type InputKind = 'empty' | 'phone' | 'url' | 'transcript' | 'message';
 
 export interface TranscriptTurn {
@@ -31,6 +33,9 @@ export function detectInput(raw: string): InputKind {
  * non-empty lines labelled. Unlabelled lines continue the previous turn. Returns null otherwise.
  */
 export function parseTranscript(raw: string): TranscriptTurn[] | null {
+  // Call-centre exports tag turns inline ("【坐席】…【客户】…"): the engine's own reader handles those.
+  const tagged = bracketTurns(raw);
+  if (tagged) return tagged;
   const lines = raw.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
   if (lines.length < 2) return null;
   const turns: TranscriptTurn[] = [];
