@@ -17,10 +17,19 @@ export interface CorpusRow {
   notes?: string;
 }
 
-export const DEFAULT_CORPUS_DIR = resolve(new URL('.', import.meta.url).pathname, '../../shared/data/corpus');
+/**
+ * The project's shared folder (corpus, taxonomy): FANZHA_SHARED_DIR, else `../shared` beside the checkout, else
+ * /work/shared — where it lives on the project machine, so a fresh clone anywhere else (CI) finds it too.
+ */
+export function sharedDir(): string {
+  const env = process.env['FANZHA_SHARED_DIR'];
+  if (env) return env;
+  const beside = resolve(new URL('.', import.meta.url).pathname, '../../shared');
+  return existsSync(beside) ? beside : '/work/shared';
+}
 
 export function corpusDir(): string {
-  return process.env['FANZHA_CORPUS_DIR'] ?? DEFAULT_CORPUS_DIR;
+  return process.env['FANZHA_CORPUS_DIR'] ?? join(sharedDir(), 'data/corpus');
 }
 
 export function readJsonl<T>(file: string): T[] {

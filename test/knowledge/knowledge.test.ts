@@ -8,9 +8,10 @@ import { buildKnowledge } from '../../src/knowledge/build.js';
 import { defaultKnowledge } from '../../src/knowledge/default.js';
 import { regexProblem } from '../../src/knowledge/safe-regex.js';
 import { CATEGORY_IDS } from '../../src/core/types.js';
+import { sharedDir } from '../../bench/corpus.js';
 
 const root = new URL('../..', import.meta.url).pathname;
-const taxonomy = JSON.parse(readFileSync(join(root, '../shared/spec/taxonomy.json'), 'utf8')) as { categories: { id: string; zh: string; en: string }[] };
+const taxonomy = JSON.parse(readFileSync(join(sharedDir(), 'spec/taxonomy.json'), 'utf8')) as { categories: { id: string; zh: string; en: string }[] };
 
 describe('knowledge data', () => {
   it('uses exactly the taxonomy category ids and names', () => {
