@@ -132,8 +132,9 @@ function bestHint(hints: Map<CategoryId, number>): CategoryId | null {
 /** With no category-specific evidence, a link or code request reads as phishing, anything else as other_scam. */
 function fallbackCategory(signals: Signal[]): CategoryId {
   const ids = new Set(signals.map((s) => s.id));
-  // "00"-prefixed callers overwhelmingly pose as a platform's customer service (seed 001, domain facts §2.3).
-  if (ids.has('SENDER_INTERNATIONAL') || ids.has('INTL_NUMBER')) return 'fake_customer_service';
+  // "00"-prefixed callers overwhelmingly pose as a platform's customer service (seed 001, domain facts §2.3). An
+  // international *sender* already says so through its own category (data/policy.yaml); a number in the text here.
+  if (ids.has('INTL_NUMBER')) return 'fake_customer_service';
   if (ids.has('LINK') || ids.has('ASK_VERIFICATION_CODE') || ids.has('ASK_CREDENTIALS')) return 'phishing';
   return 'other_scam';
 }
