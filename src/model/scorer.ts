@@ -46,8 +46,9 @@ function evidence(ranges: { start: number; end: number }[], view: TextView | und
 /**
  * Which category the model's weight goes to. When the rules named categories (hints aside), the model reinforces
  * its own top category only when the rules give that one at least half the leading category's evidence: between two
- * kinds the rules tell apart by the pretext it is a coin toss, so otherwise its weight is category-free. When the rules named none, the model names it, if its top category holds enough of P(scam). Its
- * categories are reliable for styles it was trained on, much less for others (docs/model.md).
+ * kinds the rules tell apart by the pretext it is a coin toss, so otherwise its weight is category-free. When the
+ * rules named none, the model names it, if its top category holds enough of P(scam). Its categories are reliable for
+ * styles it was trained on, much less for others (docs/model.md).
  */
 function chooseCategory(p: Prediction, signals: readonly Signal[], minShare: number): CategoryId | null {
   const byCategory = new Map<CategoryId, number>();
@@ -56,7 +57,6 @@ function chooseCategory(p: Prediction, signals: readonly Signal[], minShare: num
     byCategory.set(s.category, (byCategory.get(s.category) ?? 0) + s.weight);
   }
   if (byCategory.size > 0) {
-    // Its own top category counts when the rules give it at least half the leading category's evidence.
     const lead = Math.max(...byCategory.values());
     return p.category && (byCategory.get(p.category) ?? 0) * 2 >= lead ? p.category : null;
   }
