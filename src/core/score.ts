@@ -16,6 +16,17 @@ export interface Scored {
 const toScore = (raw: number, scale: number): number => Math.round(100 * (1 - Math.exp(-Math.max(0, raw) / scale)));
 
 /** Fires the policy's composites: each `when` item is a tag or a signal id, "!x" meaning x did not fire. */
+/** A composite's `when` list split once into what must be present and what must be absent ("!id"). */
+const conditions = new WeakMap<readonly string[], { all: string[]; none: string[] }>();
+function conditionsOf(when: readonly string[]): { all: string[]; none: string[] } {
+  let c = conditions.get(when);
+  if (!c) {
+    c = { all: when.filter((w) => !w.startsWith('!')), none: when.filter((w) => w.startsWith('!')).map((w) => w.slice(1)) };
+    conditions.set(when, c);
+  }
+  return c;
+}
+
 export function composites(signals: Signal[], policy: KnowledgeData['policy']): Signal[] {
   const present = new Set<string>();
   for (const s of signals) {
@@ -26,11 +37,9 @@ export function composites(signals: Signal[], policy: KnowledgeData['policy']): 
   }
   const out: Signal[] = [];
   for (const c of policy.composites) {
-    const ok = c.when.every((w) => (w.startsWith('!') ? !present.has(w.slice(1)) : present.has(w)));
-    if (!ok) continue;
-    const spans = signals
-      .filter((s) => c.when.some((w) => !w.startsWith('!') && (s.id === w || tagsOf(s).includes(w))))
-      .flatMap((s) => s.spans.slice(0, 1));
+    const { all, none } = conditionsOf(c.when);
+    if (!all.every((w) => present.has(w)) || none.some((w) => present.has(w))) continue;
+    const spans = signals.filter((s) => all.some((w) => s.id === w || tagsOf(s).includes(w))).flatMap((s) => s.spans.slice(0, 1));
     out.push({ id: c.id, source: 'composite', category: null, weight: c.weight, spans, explanation: { zh: c.zh, en: c.en } });
   }
   return out;

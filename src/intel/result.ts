@@ -6,6 +6,7 @@ import { compileKnowledge, type CompiledKnowledge } from '../core/knowledge.js';
 import type { Localized } from '../core/types.js';
 import type { DirectoryEntry, KnowledgeData } from '../knowledge/schema.js';
 import { defaultKnowledge } from '../knowledge/default.js';
+import { fillTemplate } from '../core/template.js';
 
 export type Risk = 'high' | 'medium' | 'low' | 'unknown';
 /** high/medium raise the risk; low is a weak hint; info is a fact (an official match, a caveat). */
@@ -44,14 +45,10 @@ export function knowledgeOf(options: CheckOptions | undefined): CompiledKnowledg
 
 type Detail = Record<string, string | number | boolean | null>;
 
-function fill(template: string, detail: Detail): string {
-  return template.replace(/\{(\w+)\}/g, (all, key: string) => (detail[key] === undefined || detail[key] === null ? all : String(detail[key])));
-}
-
 /** A finding worded from the knowledge's signal definition of the same id (one wording for CLI, API and analyze). */
 export function finding(k: CompiledKnowledge, id: string, severity: Severity, detail: Detail = {}): Finding {
   const def = k.signals.get(id);
-  const explanation = def ? { zh: fill(def.zh, detail), en: fill(def.en, detail) } : { zh: id, en: id };
+  const explanation = def ? { zh: fillTemplate(def.zh, detail), en: fillTemplate(def.en, detail) } : { zh: id, en: id };
   return Object.keys(detail).length > 0 ? { id, severity, explanation, detail } : { id, severity, explanation };
 }
 

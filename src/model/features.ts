@@ -27,10 +27,12 @@ export interface FeatureBuffer {
   pos: Int32Array;
   len: Uint8Array;
   size: number;
+  /** The first `textSize` features are text n-grams and words, all of one value (1/√count); the rest weigh 1. */
+  textSize: number;
 }
 
 export function createFeatureBuffer(capacity = 4096): FeatureBuffer {
-  return { idx: new Int32Array(capacity), val: new Float32Array(capacity), pos: new Int32Array(capacity), len: new Uint8Array(capacity), size: 0 };
+  return { idx: new Int32Array(capacity), val: new Float32Array(capacity), pos: new Int32Array(capacity), len: new Uint8Array(capacity), size: 0, textSize: 0 };
 }
 
 function ensure(buf: FeatureBuffer, need: number): void {
@@ -131,6 +133,7 @@ export function extractFeatures(input: FeatureInput, bits: number, buf: FeatureB
   }
   const w = count > 0 ? 1 / Math.sqrt(count) : 0;
   for (let k = 0; k < buf.size; k++) buf.val[k] = w;
+  buf.textSize = buf.size;
   // Signals and entities: what the rules saw, as binary features.
   const tokens = (s: string): void => {
     const k = buf.size++;

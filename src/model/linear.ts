@@ -5,6 +5,7 @@
 import { categoryOfClass, FIRST_SCAM, LEGIT, MODEL_CLASSES, SPAM } from './classes.js';
 import { createFeatureBuffer, extractFeatures, type FeatureBuffer, type FeatureInput } from './features.js';
 import type { CategoryId } from '../core/types.js';
+import { PackedWeights } from './packed-weights.js';
 
 /** Decision settings chosen on split=dev by the trainer (tools/train.ts). */
 export interface Calibration {
@@ -49,6 +50,10 @@ export class LinearScorer {
   readonly model: LinearModel;
   readonly buf: FeatureBuffer = createFeatureBuffer();
   private readonly logits: Float64Array;
+  private readonly sums: Int32Array;
+  private readonly packed: PackedWeights;
+  private topK = new Int32Array(0);
+  private topPush = new Float64Array(0);
 
   constructor(model: LinearModel) {
     if (model.classes.length !== MODEL_CLASSES.length || model.classes.some((c, i) => c !== MODEL_CLASSES[i])) {
@@ -57,29 +62,26 @@ export class LinearScorer {
     if (model.weights.length !== (1 << model.bits) * model.classes.length) throw new Error(`model ${model.version}: weight table has the wrong size`);
     this.model = model;
     this.logits = new Float64Array(model.classes.length);
+    this.sums = new Int32Array(2 * model.classes.length);
+    this.packed = new PackedWeights(model.weights, model.classes.length);
   }
 
   /** Features into this.buf, then class probabilities. The returned probs array is fresh (small). */
   predict(input: FeatureInput): Prediction {
-    const { weights, scales, bits } = this.model;
+    const { scales, bits } = this.model;
     const C = this.logits.length;
     const buf = this.buf;
     extractFeatures(input, bits, buf);
     const z = this.logits;
-    z.fill(0);
-    const idx = buf.idx;
-    const val = buf.val;
-    // The hot loop: one row of C int8 weights per feature (non-null: indices are masked into the table).
-    for (let k = 0; k < buf.size; k++) {
-      const base = idx[k]! * C;
-      const v = val[k]!;
-      for (let c = 0; c < C; c++) z[c]! += v * weights[base + c]!;
-    }
+    // Text features all share one value and tokens weigh 1, so each part is an integer sum of weights.
+    const text = this.sums.subarray(0, C);
+    const tokens = this.sums.subarray(C, 2 * C);
+    this.packed.sum(buf.idx, 0, buf.textSize, text);
+    this.packed.sum(buf.idx, buf.textSize, buf.size, tokens);
+    const w = buf.textSize > 0 ? (buf.val[0] ?? 0) : 0;
+    for (let c = 0; c < C; c++) z[c] = (w * (text[c] ?? 0) + (tokens[c] ?? 0)) * (scales[c] ?? 0);
     let max = -Infinity;
-    for (let c = 0; c < C; c++) {
-      z[c] = (z[c] ?? 0) * (scales[c] ?? 0);
-      if ((z[c] ?? 0) > max) max = z[c] ?? 0;
-    }
+    for (let c = 0; c < C; c++) if ((z[c] ?? 0) > max) max = z[c] ?? 0;
     const probs = new Float64Array(C);
     let sum = 0;
     for (let c = 0; c < C; c++) {
@@ -111,26 +113,35 @@ export class LinearScorer {
    * as [start, end) ranges of the compact text, strongest first, overlapping n-grams merged.
    */
   topTextFeatures(toward: number, against: number, limit: number): { start: number; end: number; push: number }[] {
-    const { weights, scales } = this.model;
-    const C = this.logits.length;
-    const buf = this.buf;
+    const { scales } = this.model;
+    const { buf, packed } = this;
     const st = scales[toward] ?? 0;
     const sa = scales[against] ?? 0;
-    const picked: { start: number; end: number; push: number }[] = [];
-    // Keep the `limit * 4` strongest n-grams in a small sorted list (no big allocation).
+    // Keep the `limit * 4` strongest n-grams, insertion-sorted in small typed arrays (nothing allocated per feature).
     const cap = limit * 4;
-    for (let k = 0; k < buf.size; k++) {
-      const pos = buf.pos[k]!;
-      const len = buf.len[k]!;
-      if (pos < 0 || len < 2) continue;
-      const base = buf.idx[k]! * C;
-      const push = buf.val[k]! * (weights[base + toward]! * st - weights[base + against]! * sa);
-      if (push <= 0) continue;
-      if (picked.length === cap && push <= picked[cap - 1]!.push) continue;
-      let i = picked.length;
-      while (i > 0 && picked[i - 1]!.push < push) i--;
-      picked.splice(i, 0, { start: pos, end: pos + len, push });
-      if (picked.length > cap) picked.pop();
+    const topK = this.topK.length >= cap ? this.topK : (this.topK = new Int32Array(cap));
+    const topPush = this.topPush.length >= cap ? this.topPush : (this.topPush = new Float64Array(cap));
+    let n = 0;
+    for (let k = 0; k < buf.textSize; k++) {
+      if ((buf.len[k] ?? 0) < 2) continue;
+      const row = buf.idx[k] ?? 0;
+      const push = packed.weight(row, toward) * st - packed.weight(row, against) * sa;
+      if (push <= 0 || (n === cap && push <= (topPush[cap - 1] ?? 0))) continue;
+      let i = n < cap ? n++ : cap - 1;
+      for (; i > 0 && (topPush[i - 1] ?? 0) < push; i--) {
+        topPush[i] = topPush[i - 1] ?? 0;
+        topK[i] = topK[i - 1] ?? 0;
+      }
+      topPush[i] = push;
+      topK[i] = k;
+    }
+    // Text features share one value: scale the pushes by it once.
+    const v = buf.textSize > 0 ? (buf.val[0] ?? 0) : 0;
+    const picked: { start: number; end: number; push: number }[] = [];
+    for (let i = 0; i < n; i++) {
+      const k = topK[i] ?? 0;
+      const start = buf.pos[k] ?? 0;
+      picked.push({ start, end: start + (buf.len[k] ?? 0), push: v * (topPush[i] ?? 0) });
     }
     // Merge overlapping ranges, summing their push, then keep the strongest `limit`.
     const byStart = [...picked].sort((a, b) => a.start - b.start);

@@ -19,6 +19,16 @@ export class KeywordMatcher<P> {
   private readonly outputs: (number[] | null)[] = [null];
   private readonly keywords: string[] = [];
   private readonly payloads: P[][] = [];
+  // Compiled after construction, for the scan: flat typed arrays instead of a Map per state.
+  /** The root's transitions for every UTF-16 code unit (most steps start from the root). */
+  private rootNext = new Int32Array(0);
+  /** Code units that occur in no keyword send any state straight back to the root. */
+  private inAlphabet = new Uint8Array(0);
+  /** Edges of state s are edgeChar/edgeNext[edgeStart[s] .. edgeStart[s + 1]), sorted by code unit. */
+  private edgeStart = new Int32Array(0);
+  private edgeChar = new Uint16Array(0);
+  private edgeNext = new Int32Array(0);
+  private failOf = new Int32Array(0);
 
   constructor(entries: Iterable<readonly [keyword: string, payload: P]>) {
     const index = new Map<string, number>();
@@ -35,6 +45,7 @@ export class KeywordMatcher<P> {
       this.payloads[k]?.push(payload);
     }
     this.link();
+    this.compile();
   }
 
   get size(): number {
@@ -78,6 +89,45 @@ export class KeywordMatcher<P> {
     }
   }
 
+  private compile(): void {
+    const states = this.goto.length;
+    this.rootNext = new Int32Array(0x10000);
+    this.inAlphabet = new Uint8Array(0x10000);
+    for (const [c, next] of this.goto[0] as Map<number, number>) this.rootNext[c] = next;
+    this.edgeStart = new Int32Array(states + 1);
+    let total = 0;
+    for (let s = 0; s < states; s++) total += (this.goto[s] as Map<number, number>).size;
+    this.edgeChar = new Uint16Array(total);
+    this.edgeNext = new Int32Array(total);
+    let at = 0;
+    for (let s = 0; s < states; s++) {
+      this.edgeStart[s] = at;
+      const edges = [...(this.goto[s] as Map<number, number>)].sort((a, b) => a[0] - b[0]);
+      for (const [c, next] of edges) {
+        this.edgeChar[at] = c;
+        this.edgeNext[at++] = next;
+        this.inAlphabet[c] = 1;
+      }
+    }
+    this.edgeStart[states] = at;
+    this.failOf = Int32Array.from(this.fail);
+  }
+
+  /** The goto function of a non-root state: −1 when it has no edge for c (binary search; most states have one edge). */
+  private step(state: number, c: number): number {
+    let lo = this.edgeStart[state] as number;
+    let hi = (this.edgeStart[state + 1] as number) - 1;
+    const chars = this.edgeChar;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = chars[mid] as number;
+      if (m === c) return this.edgeNext[mid] as number;
+      if (m < c) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
   /**
    * Every hit, in text order. With `maxPerKeyword`, each keyword reports at most that many hits: evidence needs a
    * few spans, not thousands (a text repeating one phrase 10,000 times must stay as fast as any other).
@@ -87,16 +137,21 @@ export class KeywordMatcher<P> {
     if (this.keywords.length === 0) return hits;
     // Per-keyword counting starts only once the total could exceed the cap (short texts never pay for it).
     let counts: Map<string, number> | null = null;
-    const root = this.goto[0] as Map<number, number>;
+    const { rootNext, inAlphabet, failOf } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let next = (this.goto[state] as Map<number, number>).get(c);
-      while (next === undefined && state !== 0) {
-        state = this.fail[state] as number;
-        next = (this.goto[state] as Map<number, number>).get(c);
+      if (inAlphabet[c] === 0) {
+        state = 0;
+        continue;
       }
-      state = next ?? (state === 0 ? (root.get(c) ?? 0) : 0);
+      let next = -1;
+      while (state !== 0) {
+        next = this.step(state, c);
+        if (next >= 0) break;
+        state = failOf[state] as number;
+      }
+      state = next >= 0 ? next : (rootNext[c] as number);
       const out = this.outputs[state];
       if (out === null || out === undefined) continue;
       for (const k of out) {

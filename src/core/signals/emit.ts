@@ -1,10 +1,14 @@
 import type { CompiledKnowledge } from '../knowledge.js';
 import type { Signal, SignalSource, Span } from '../types.js';
+import { fillTemplate } from '../template.js';
 
 type Detail = Record<string, string | number | boolean | null>;
 
-function fill(template: string, detail: Detail): string {
-  return template.replace(/\{(\w+)\}/g, (all, key: string) => (detail[key] === undefined || detail[key] === null ? all : String(detail[key])));
+const joined = new WeakMap<readonly string[], string>();
+function joinedTags(tags: readonly string[]): string {
+  let j = joined.get(tags);
+  if (j === undefined) joined.set(tags, (j = tags.join(',')));
+  return j;
 }
 
 /**
@@ -21,8 +25,8 @@ export function emit(k: CompiledKnowledge, id: string, source: SignalSource, spa
     category: def.category,
     weight: def.weight,
     spans,
-    explanation: { zh: fill(def.zh, detail), en: fill(def.en, detail) },
-    detail: { ...detail, tags: def.tags.join(',') },
+    explanation: { zh: fillTemplate(def.zh, detail), en: fillTemplate(def.en, detail) },
+    detail: { ...detail, tags: joinedTags(def.tags) },
   };
 }
 
