@@ -5,7 +5,7 @@ import { fillTemplate } from '../template.js';
 type Detail = Record<string, string | number | boolean | null>;
 
 const joined = new WeakMap<readonly string[], string>();
-function joinedTags(tags: readonly string[]): string {
+export function joinedTags(tags: readonly string[]): string {
   let j = joined.get(tags);
   if (j === undefined) joined.set(tags, (j = tags.join(',')));
   return j;

@@ -2,6 +2,7 @@ import type { CompiledKnowledge } from '../knowledge.js';
 import type { NormalizedText } from '../normalize/normalize.js';
 import { toOriginal } from '../normalize/text-view.js';
 import type { Signal, Span } from '../types.js';
+import { joinedTags } from './emit.js';
 
 const MAX_SPANS = 8;
 /** Enough hits of one keyword to satisfy any window; more only cost time. */
@@ -74,7 +75,7 @@ export function ruleSignals(n: NormalizedText, k: CompiledKnowledge, lang: 'zh' 
       weight: rule.weight,
       spans: toSpans(evidence, n),
       explanation: { zh: rule.zh, en: rule.en },
-      detail: { tags: rule.tags.join(',') },
+      detail: { tags: joinedTags(rule.tags) },
     });
   }
   return signals;
