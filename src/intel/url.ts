@@ -79,28 +79,35 @@ export function skeleton(label: string): string {
   return out.replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/0/g, 'o').replace(/1/g, 'l');
 }
 
+// Three reused rows: the look-alike check runs for every link of every message.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /** Optimal-string-alignment distance, stopping early above `max` (labels are at most 63 characters). */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const m = a.length;
   const n = b.length;
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
+  if (rowA.length < n + 1) [rowA, rowB, rowC] = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
-    const cur: number[] = [i];
+    cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] as number) + 1);
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    prev2 = prev;
-    prev = cur;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return prev[n] as number;
+  return prev[n] ?? 0;
 }
 
 // Brand keys too generic to judge a host by (a court's own site is often "xxcourt.gov.cn").
@@ -132,6 +139,18 @@ function brandKeys(k: CompiledKnowledge): BrandKey[] {
   }
   keyCache.set(k, out);
   return out;
+}
+
+const numberCache = new WeakMap<CompiledKnowledge, { entry: DirectoryEntry; digits: string }[]>();
+
+/** Every official number of at least five digits, digits only, computed once per knowledge. */
+function directoryNumbers(k: CompiledKnowledge): { entry: DirectoryEntry; digits: string }[] {
+  let list = numberCache.get(k);
+  if (!list) {
+    list = k.data.directory.flatMap((entry) => entry.phones.map((p) => ({ entry, digits: p.number.replace(/\D/g, '') })).filter((x) => x.digits.length >= 5));
+    numberCache.set(k, list);
+  }
+  return list;
 }
 
 function tokenHits(token: string, key: string): boolean {
@@ -177,10 +196,10 @@ function findLookalike(d: UrlDetails, free: boolean, k: CompiledKnowledge): Look
     if (tokens.some((t) => tokenHits(t, b.key))) return { id: 'URL_LOOKALIKE', entry: b.entry, domain: b.domain };
   }
   // The organisation's phone number inside the host (95516aa.com).
-  for (const entry of k.data.directory) {
-    for (const p of entry.phones) {
-      const n = p.number.replace(/\D/g, '');
-      if (n.length >= 5 && tokens.some((t) => t.includes(n))) return { id: 'URL_LOOKALIKE', entry, domain: entry.domains[0] ?? '' };
+  const digitTokens = tokens.filter((t) => /\d{5}/.test(t));
+  if (digitTokens.length > 0) {
+    for (const { entry, digits } of directoryNumbers(k)) {
+      if (digitTokens.some((t) => t.includes(digits))) return { id: 'URL_LOOKALIKE', entry, domain: entry.domains[0] ?? '' };
     }
   }
   // Typos and ASCII look-alikes of the registrable label (unioay.com, paypa1.com, arnazon.com).
