@@ -153,3 +153,29 @@ describe('session-2 tactics and their genuine look-alikes', () => {
     });
   }
 });
+
+describe('session-3 tactics and their genuine look-alikes', () => {
+  const scams: [string, string, string | null][] = [
+    ['a police caller who says your card is "suspected of fraud"', '我是市公安局刑侦支队的民警，你名下的银行卡涉嫌诈骗洗钱，现在需要你提供卡号和密码配合调查。', 'impersonate_authority'],
+    ['a translated bank e-mail that threatens to close the account', '尊敬的客户：由于系统升级，请点击以下链接更新您的账户信息，否则我们将暂时关闭您的网上银行账户。', 'phishing'],
+    ['a translated prize e-mail', '恭喜！您已获胜，您的奖金已准备好发放，点击这里领取您应得的钱。', 'prize_lottery'],
+    ['daily dividends with the principal returned', '朋友推荐的项目，在APP里认购虚拟商铺每日分红，到期本金全额返还，扫码下载即可开始。', 'fake_investment'],
+  ];
+  for (const [name, text, category] of scams) {
+    it(`flags ${name}`, () => {
+      const a = analyze(text);
+      assert.ok(flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+      if (category) assert.equal(a.category, category);
+    });
+  }
+  const genuine: [string, string][] = [
+    ['a police warning that calls such texts "suspected fraud"', '【平安南京】提醒：收到“账户异常需点击链接”的短信涉嫌诈骗，请勿点击。'],
+    ['a bank note that wealth-product earnings arrived', '您的理财产品本期收益已到账，可在手机银行App查看，收益稳定请放心。'],
+  ];
+  for (const [name, text] of genuine) {
+    it(`does not flag ${name}`, () => {
+      const a = analyze(text);
+      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+    });
+  }
+});

@@ -6,6 +6,22 @@ export interface KeywordHit<P> {
 }
 
 /**
+ * Letter indexes shared by every automaton: each UTF-16 code unit that occurs in some keyword gets a small index
+ * (0 = in no keyword), so per-automaton tables are sized by the alphabet (a few thousand letters), not by 65,536 code
+ * units, and one 128 KB table serves all automata. Append-only: an index never changes once given.
+ */
+const LETTERS = new Uint16Array(0x10000);
+let letterCount = 0;
+
+function registerLetter(c: number): void {
+  if (LETTERS[c] !== 0) return;
+  if (letterCount === 0xffff) throw new Error('keyword alphabet exceeds 65,535 distinct code units');
+  LETTERS[c] = ++letterCount;
+}
+
+const letterOf = (c: number): number => LETTERS[c] as number;
+
+/**
  * All keywords of all rules in one Aho–Corasick automaton: one linear scan per text, whatever the
  * number of rules. Hand-written because it is the engine's hot loop: transitions are keyed by UTF-16
  * code unit in one Map per state, and every state's output list already includes its failure chain's.
@@ -19,12 +35,13 @@ export class KeywordMatcher<P> {
   private readonly outputs: (number[] | null)[] = [null];
   private readonly keywords: string[] = [];
   private readonly payloads: P[][] = [];
-  // Compiled after construction, for the scan: flat typed arrays instead of a Map per state.
-  /** The root's transitions for every UTF-16 code unit (most steps start from the root). */
+  // Compiled after construction, for the scan: small flat typed arrays over letter indexes (see letterOf), so the
+  // tables a scan touches stay in the CPU cache next to the model's.
+  /** The root's transition per letter index (most steps start from the root). */
   private rootNext = new Int32Array(0);
-  /** Code units that occur in no keyword send any state straight back to the root. */
+  /** Letters of this automaton's keywords; any other code unit sends every state straight back to the root. */
   private inAlphabet = new Uint8Array(0);
-  /** Edges of state s are edgeChar/edgeNext[edgeStart[s] .. edgeStart[s + 1]), sorted by code unit. */
+  /** Edges of state s are edgeChar/edgeNext[edgeStart[s] .. edgeStart[s + 1]), sorted by letter index. */
   private edgeStart = new Int32Array(0);
   private edgeChar = new Uint16Array(0);
   private edgeNext = new Int32Array(0);
@@ -91,9 +108,10 @@ export class KeywordMatcher<P> {
 
   private compile(): void {
     const states = this.goto.length;
-    this.rootNext = new Int32Array(0x10000);
-    this.inAlphabet = new Uint8Array(0x10000);
-    for (const [c, next] of this.goto[0] as Map<number, number>) this.rootNext[c] = next;
+    for (const edges of this.goto) for (const c of edges.keys()) registerLetter(c);
+    this.rootNext = new Int32Array(letterCount + 1);
+    this.inAlphabet = new Uint8Array(letterCount + 1);
+    for (const [c, next] of this.goto[0] as Map<number, number>) this.rootNext[letterOf(c)] = next;
     this.edgeStart = new Int32Array(states + 1);
     let total = 0;
     for (let s = 0; s < states; s++) total += (this.goto[s] as Map<number, number>).size;
@@ -102,18 +120,18 @@ export class KeywordMatcher<P> {
     let at = 0;
     for (let s = 0; s < states; s++) {
       this.edgeStart[s] = at;
-      const edges = [...(this.goto[s] as Map<number, number>)].sort((a, b) => a[0] - b[0]);
-      for (const [c, next] of edges) {
-        this.edgeChar[at] = c;
+      const edges = [...(this.goto[s] as Map<number, number>)].map(([c, next]) => [letterOf(c), next] as const).sort((a, b) => a[0] - b[0]);
+      for (const [letter, next] of edges) {
+        this.edgeChar[at] = letter;
         this.edgeNext[at++] = next;
-        this.inAlphabet[c] = 1;
+        this.inAlphabet[letter] = 1;
       }
     }
     this.edgeStart[states] = at;
     this.failOf = Int32Array.from(this.fail);
   }
 
-  /** The goto function of a non-root state: −1 when it has no edge for c (binary search; most states have one edge). */
+  /** The goto function of a non-root state for a letter index: −1 when it has none (binary search; most states have one edge). */
   private step(state: number, c: number): number {
     let lo = this.edgeStart[state] as number;
     let hi = (this.edgeStart[state + 1] as number) - 1;
@@ -140,8 +158,8 @@ export class KeywordMatcher<P> {
     const { rootNext, inAlphabet, failOf } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (inAlphabet[c] === 0) {
+      const c = LETTERS[text.charCodeAt(i)] as number;
+      if (c === 0 || inAlphabet[c] !== 1) {
         state = 0;
         continue;
       }
