@@ -56,6 +56,8 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
   const hints = new Map<CategoryId, number>();
   let tactic = 0;
   let negative = 0;
+  // Composites that say "this is marketing, not fraud" lower the scam risk only, not the spam score.
+  let negativeNotComposite = 0;
   let spam = 0;
   let reported = 0;
   const fired = composites(signals, policy);
@@ -84,7 +86,9 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
       // Benign context (a balance line, an order status) cannot talk down a message that
       // asks for money or carries a strong tactic; warnings are damped only by a strong tactic they do not quote.
       const damp = s.source === 'rule' && tags.includes('benign') && (tags.includes('warning') ? strongRule : asksMoney || strongRule);
-      negative += damp ? s.weight * policy.benignWhenAsked : s.weight;
+      const w = damp ? s.weight * policy.benignWhenAsked : s.weight;
+      negative += w;
+      if (s.source !== 'composite') negativeNotComposite += w;
     }
     else if (s.category) byCategory.set(s.category, (byCategory.get(s.category) ?? 0) + s.weight);
     else tactic += s.weight;
@@ -97,7 +101,7 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
   const factor = dimensions(signals) <= 1 && !signals.some((x) => x.weight >= policy.strongSignalWeight) ? policy.singleDimensionFactor : 1;
   const raw = (top + tacticPart) * factor + reported + negative;
   const s = toScore(raw, policy.scale);
-  const spamScore = toScore(spam + Math.min(0, negative / 2), policy.scale);
+  const spamScore = toScore(spam + Math.min(0, negativeNotComposite / 2), policy.scale);
   let verdict: Verdict = 'safe';
   if (s >= thresholds.scam) verdict = 'scam';
   else if (s >= thresholds.suspicious) verdict = 'suspicious';

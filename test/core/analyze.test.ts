@@ -155,6 +155,11 @@ describe('session-2 tactics and their genuine look-alikes', () => {
 });
 
 describe('session-3 tactics and their genuine look-alikes', () => {
+  it('promotion that the model reads as ordinary is marked as such (PROMO_READS_ORDINARY)', () => {
+    const a = analyze('【百姓药房】端午会员回馈：消费满100元送粽子礼盒，请注意到店领取您的礼品。如需退订服务请回复T。');
+    assert.ok(a.signals.some((s) => s.id === 'PROMO_READS_ORDINARY'));
+    assert.ok(!a.signals.some((s) => s.id === 'CS_CANCEL_OFFER'), 'an opt-out line is not a cancellation pretext');
+  });
   const scams: [string, string, string | null][] = [
     ['a police caller who says your card is "suspected of fraud"', '我是市公安局刑侦支队的民警，你名下的银行卡涉嫌诈骗洗钱，现在需要你提供卡号和密码配合调查。', 'impersonate_authority'],
     ['a translated bank e-mail that threatens to close the account', '尊敬的客户：由于系统升级，请点击以下链接更新您的账户信息，否则我们将暂时关闭您的网上银行账户。', 'phishing'],
@@ -171,6 +176,8 @@ describe('session-3 tactics and their genuine look-alikes', () => {
   const genuine: [string, string][] = [
     ['a police warning that calls such texts "suspected fraud"', '【平安南京】提醒：收到“账户异常需点击链接”的短信涉嫌诈骗，请勿点击。'],
     ['a bank note that wealth-product earnings arrived', '您的理财产品本期收益已到账，可在手机银行App查看，收益稳定请放心。'],
+    ['a pharmacy promotion whose opt-out line says 退订', '【百姓药房】端午会员回馈：消费满100元送粽子礼盒，请注意到店领取您的礼品。如需退订服务请回复T。'],
+    ['an operator promotion', '亲爱的用户，感谢您一直以来的支持，现推出会员专享优惠活动，充值话费满50送10，详情请咨询营业厅。'],
   ];
   for (const [name, text] of genuine) {
     it(`does not flag ${name}`, () => {
