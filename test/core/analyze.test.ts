@@ -186,3 +186,17 @@ describe('session-3 tactics and their genuine look-alikes', () => {
     });
   }
 });
+
+describe('Taiwan wording (session 3)', () => {
+  const scams: [string, string, string][] = [
+    ['a short-term stock pick offered over LINE', '超強短線標的已出，加賴免費領取', 'fake_investment'],
+    ['a part-time job that pays the same night', '全台徵人手 不影響正職 薪資當晚領取 私訊', 'task_rebate'],
+  ];
+  for (const [name, text, category] of scams) {
+    it(`flags ${name}`, () => {
+      const a = analyze(text);
+      assert.ok(flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+      assert.equal(a.category, category);
+    });
+  }
+});
