@@ -48,16 +48,20 @@ function evidence(ranges: { start: number; end: number }[], view: TextView | und
  * its own top category only when the rules give that one at least half the leading category's evidence: between two
  * kinds the rules tell apart by the pretext it is a coin toss, so otherwise its weight is category-free. When the
  * rules named none, the model names it, if its top category holds enough of P(scam). Its categories are reliable for
- * styles it was trained on, much less for others (docs/model.md).
+ * styles it was trained on, much less for others (docs/model.md), so it overrides the rules only when all but
+ * certain (policy `modelCategoryOverride`).
  */
-function chooseCategory(p: Prediction, signals: readonly Signal[], minShare: number): CategoryId | null {
+function chooseCategory(p: Prediction, signals: readonly Signal[], minShare: number, override: number, strong: number): CategoryId | null {
   const byCategory = new Map<CategoryId, number>();
   for (const s of signals) {
     if (s.weight <= 0 || !s.category || tagsOf(s).includes('hint')) continue;
     byCategory.set(s.category, (byCategory.get(s.category) ?? 0) + s.weight);
   }
+  const lead = Math.max(0, ...byCategory.values());
+  // A model that is all but certain of one kind names it, unless the rules' lead kind has strong evidence of its own
+  // (policy modelCategoryOverride, strongSignalWeight).
+  if (p.category && p.categoryShare >= override && lead < strong) return p.category;
   if (byCategory.size > 0) {
-    const lead = Math.max(...byCategory.values());
     return p.category && (byCategory.get(p.category) ?? 0) * 2 >= lead ? p.category : null;
   }
   return p.categoryShare >= minShare ? p.category : null;
@@ -74,7 +78,7 @@ export function buildModelSignal(
 ): Signal | null {
   const cal = scorer.model.calibration;
   if (p.pScam >= cal.emitScam && p.pScam >= p.pSpam) {
-    const cat = chooseCategory(p, input.signals, cal.categoryShare);
+    const cat = chooseCategory(p, input.signals, cal.categoryShare, k.data.policy.modelCategoryOverride, k.data.policy.strongSignalWeight);
     const toward = p.category ? classIndex(p.category) : FIRST_SCAM;
     const { spans, zh, en } = evidence(scorer.topTextFeatures(toward, LEGIT, 3), input.compactView, input.text);
     const info = k.categories.get(cat ?? p.category ?? 'other_scam');
