@@ -10,8 +10,14 @@ export const SCHEMA_VERSION = 1;
 
 const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
 const category = z.enum(CATEGORY_IDS);
-/** YAML reads 96110 as a number; a keyword is always text. */
-const keyword = z.union([z.string().min(1), z.number()]).transform((v) => String(v));
+/**
+ * YAML reads 96110 as a number; a keyword is always text. Chinese punctuation is refused: keywords match the compact
+ * text, which has none, so '下载“' would silently match every '下载'.
+ */
+const keyword = z
+  .union([z.string().min(1), z.number()])
+  .transform((v) => String(v))
+  .refine((s) => !/[“”‘’「」『』《》【】：，。！？、；（）]/.test(s), { message: 'keywords match text without punctuation: drop the Chinese punctuation mark' });
 const keywordList = z.array(keyword).min(1);
 /** Stable UPPER_SNAKE ids, as Rspamd symbols: an id is never reused for another meaning. */
 const signalId = z.string().regex(/^[A-Z][A-Z0-9_]{2,63}$/, 'ids are UPPER_SNAKE, 3–64 characters');

@@ -188,6 +188,19 @@ describe('session-3 tactics and their genuine look-alikes', () => {
 });
 
 describe('Taiwan wording (session 3)', () => {
+  const genuine: [string, string][] = [
+    ['a bank waiving the annual fee', '【國泰世華】本期信用卡年費已依約減免，無需繳納。'],
+    ['a police station returning a lost phone', '【新北市政府警察局】您報案遺失的手機已尋獲，請攜帶身分證件至三重分局派出所領回。'],
+    ['a marketplace telling the seller to ship', '【露天】買家已完成付款，請於3日內出貨。'],
+    ['a warning that says to hang up and call 165', '提醒您：陌生來電說帳戶涉及洗錢要您轉帳到監管帳戶，請直接掛斷並撥165查證。'],
+    ['a certificate to fetch at the counter or download', '您申請的戶籍謄本已完成，可至戶政事務所臨櫃領取，或於線上下載電子檔。'],
+  ];
+  for (const [name, text] of genuine) {
+    it(`does not flag ${name}`, () => {
+      const a = analyze(text);
+      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+    });
+  }
   const scams: [string, string, string][] = [
     ['a short-term stock pick offered over LINE', '超強短線標的已出，加賴免費領取', 'fake_investment'],
     ['a part-time job that pays the same night', '全台徵人手 不影響正職 薪資當晚領取 私訊', 'task_rebate'],

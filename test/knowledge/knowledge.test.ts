@@ -65,6 +65,23 @@ describe('knowledge data', () => {
     assert.ok(errors.some((e) => e.includes('categories.yaml: missing category')));
   });
 
+  it('refuses a keyword with Chinese punctuation (it would match more than written, punctuation is dropped first)', () => {
+    const { errors } = buildKnowledge(
+      {
+        policy: {},
+        categories: { schemaVersion: 1, categories: [] },
+        advice: { schemaVersion: 1, triggers: [], safe: [] },
+        normalize: { schemaVersion: 1, replacements: [] },
+        directory: { schemaVersion: 1, entries: [] },
+        signalFiles: [],
+        intelFiles: [],
+        rulePacks: [{ file: 'rules/p.yaml', content: { schemaVersion: 1, pack: 'p', description: '', rules: [{ id: 'DL', category: null, weight: 5, zh: 'x', en: 'x', any: ['下载“'] }] } }],
+      } as never,
+      {},
+    );
+    assert.ok(errors.some((e) => e.includes('rules/p.yaml') && e.includes('punctuation')), errors.join('\n'));
+  });
+
   it('the generated knowledge module is up to date with data/ (run npm run build:knowledge)', () => {
     const rulesDir = join(root, 'data/rules');
     const files = readdirSync(rulesDir).filter((f) => f.endsWith('.yaml'));
