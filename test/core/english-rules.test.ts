@@ -55,6 +55,7 @@ const scams: [string, string, string | null][] = [
   ['EN_INTRO_FROM_ORG', "Hi, I'm Tom from the IT support department. Your mailbox is full; please send me your password so I can reset it today.", null],
   ['EN_SMS_PRIZE_LINK', 'Final notice: you have won an iPhone 15 in our customer draw. Claim your prize before midnight: http://winner-claim-now.top/p', 'prize_lottery'],
   ['EN_PRIZE_CALL_NUMBER', 'URGENT! Our records show you have won a guaranteed 2,000 cash prize in our weekly draw. Call 09061234567 now to claim.', 'prize_lottery'],
+  ['EN_PRIZE_CALL_NUMBER', 'Congratulations! Ur mobile has been awarded a luxury city break for 2. To collect, ring 09061234567 (landline only).', 'prize_lottery'],
   ['EN_ADMIRER_CALL_TRAP', 'Someone in your area has a crush on you! To find out who, call 09058765432 now.', null],
 ];
 
