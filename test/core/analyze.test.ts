@@ -165,6 +165,9 @@ describe('session-3 tactics and their genuine look-alikes', () => {
     ['a translated bank e-mail that threatens to close the account', '尊敬的客户：由于系统升级，请点击以下链接更新您的账户信息，否则我们将暂时关闭您的网上银行账户。', 'phishing'],
     ['a translated prize e-mail', '恭喜！您已获胜，您的奖金已准备好发放，点击这里领取您应得的钱。', 'prize_lottery'],
     ['daily dividends with the principal returned', '朋友推荐的项目，在APP里认购虚拟商铺每日分红，到期本金全额返还，扫码下载即可开始。', 'fake_investment'],
+    ['a live-stream shop that wants a WeChat transfer', '感谢关注我们的直播，您定制的书柜已确认订单，请通过微信转账支付2600元，我们马上发货。', 'fake_shopping'],
+    ['a ticket seller answering your ticket request', '您好，看到您在网上的求票信息，我这里有演唱会内场票，每张1500元，请30分钟内完成支付。', 'fake_shopping'],
+    ['a game-account buyer who picks the trading site', '您好，有玩家想购买您的游戏账号，推荐使用某某网站进行交易，注册后上架您的账号即可。', 'game_trade'],
   ];
   for (const [name, text, category] of scams) {
     it(`flags ${name}`, () => {
