@@ -41,7 +41,8 @@ export function ruleSignals(n: NormalizedText, k: CompiledKnowledge, lang: 'zh' 
   }
   for (const i of k.regexRules) {
     const cr = k.rules[i];
-    if (!cr) continue;
+    // A rule for the other language would be dropped below anyway: don't pay for its regexes.
+    if (!cr || (cr.rule.lang && lang !== 'mixed' && cr.rule.lang !== lang)) continue;
     for (const re of cr.regexes) {
       re.lastIndex = 0;
       for (let m = re.exec(n.norm.text), count = 0; m && count < MAX_SPANS; m = re.exec(n.norm.text), count++) {
