@@ -4,7 +4,7 @@
  */
 import type { Engine } from '../engine.js';
 import type { DirectoryEntry } from '../knowledge/schema.js';
-import { hashKey, identifiersOf, normalizeHost, normalizePhone, type Identifier } from '../store/identifiers.js';
+import { hashKey, identifiersOf, normalizePhone, type Identifier } from '../store/identifiers.js';
 import { reputationOf, reputationSignal, type Reputation } from '../store/reputation.js';
 import type { Store } from '../store/types.js';
 import type { Entity, Signal, Span } from '../core/types.js';
@@ -71,9 +71,9 @@ export class Intelligence {
     let matched = id.value;
     if (id.type === 'phone') entry = this.phones.get(id.value);
     else if (id.type === 'url') {
-      const host = normalizeHost(id.value);
-      // The registered domain or any subdomain of it (pay.alipay.com), never a look-alike (alipay.com.evil.cn).
-      for (let h = host; h && !entry; h = h.includes('.') ? h.slice(h.indexOf('.') + 1) : null) {
+      // The value is the normalised host (identifier()). The registered domain or any subdomain of it
+      // (pay.alipay.com), never a look-alike (alipay.com.evil.cn).
+      for (let h: string | null = id.value; h && !entry; h = h.includes('.') ? h.slice(h.indexOf('.') + 1) : null) {
         entry = this.domains.get(h);
         if (entry) matched = h;
       }

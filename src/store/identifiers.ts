@@ -3,7 +3,7 @@
  * report, a lookup and an entity the engine finds in a message all meet on the same key. Keys are matched as
  * salted hashes (HMAC-SHA256), never as raw numbers.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { Entity } from '../core/types.js';
 
 export type IdentifierType = 'phone' | 'url' | 'account' | 'handle' | 'app';
@@ -18,8 +18,12 @@ export interface Identifier {
 
 const MAX_VALUE = 200;
 
+let saltKey: { salt: string; key: KeyObject } | null = null;
+
 export function hashKey(salt: string, key: string): string {
-  return createHmac('sha256', salt).update(key).digest('base64url');
+  // A store has one salt: import it as a key object once instead of on every hash (several per request).
+  if (saltKey?.salt !== salt) saltKey = { salt, key: createSecretKey(salt, 'utf8') };
+  return createHmac('sha256', saltKey.key).update(key).digest('base64url');
 }
 
 /** Digits only, without a +86 / 0086 country prefix. */

@@ -37,7 +37,14 @@ export function newId(prefix: string): string {
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(',');
+const placeholders = (n: number): string => Array(n).fill('?').join(',');
+const probes: string[] = [];
+/** The known_identifiers probe for n hashes; built once per short list, as it runs on every analyze request. */
+function knownProbe(n: number): string {
+  const sql = probes[n] ?? `SELECT hash FROM known_identifiers WHERE hash IN (${placeholders(n)})`;
+  if (n <= 64) probes[n] = sql;
+  return sql;
+}
 
 function toReport(r: Row): Report {
   return {
@@ -215,7 +222,7 @@ export abstract class SqlStore implements Store {
     const asked = [...new Set(hashes)];
     if (asked.length === 0) return out;
     // Most identifiers in analysed messages were never reported: one primary-key probe settles them.
-    const unique = (await this.all(`SELECT hash FROM known_identifiers WHERE hash IN (${placeholders(asked.length)})`, asked)).map((r) => String(r['hash']));
+    const unique = (await this.all(knownProbe(asked.length), asked)).map((r) => String(r['hash']));
     if (unique.length === 0) return out;
     const inList = placeholders(unique.length);
     // One round trip: four aggregates tagged by kind t (m main, c category, x mentions, f feedback).
