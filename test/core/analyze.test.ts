@@ -4,6 +4,28 @@ import { analyze, analyzeConversation } from '../../src/index.js';
 import { CATEGORY_IDS, VERDICTS } from '../../src/core/types.js';
 
 const flagged = (v: string) => v === 'scam' || v === 'suspicious';
+const why = (a: ReturnType<typeof analyze>): string => `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`;
+
+/** One test per case: flagged, and (when given) with that category. */
+function itFlags(cases: [name: string, text: string, category: string | null][]): void {
+  for (const [name, text, category] of cases) {
+    it(`flags ${name}`, () => {
+      const a = analyze(text);
+      assert.ok(flagged(a.verdict), why(a));
+      if (category) assert.equal(a.category, category);
+    });
+  }
+}
+
+/** One test per case: not flagged. */
+function itStaysQuiet(cases: [name: string, text: string][]): void {
+  for (const [name, text] of cases) {
+    it(`does not flag ${name}`, () => {
+      const a = analyze(text);
+      assert.ok(!flagged(a.verdict), why(a));
+    });
+  }
+}
 
 describe('analyze: the seed tactics', () => {
   const scams: [string, string, string][] = [
@@ -131,13 +153,7 @@ describe('session-2 tactics and their genuine look-alikes', () => {
     ['a translated account-restricted e-mail', '我们检测到您的账户存在未经授权的访问，您的账户已被限制。请通过以下链接验证您的信息以恢复访问。', null],
     ['an English wrong-number opener', 'Hi, is this Linda? Oh sorry, I think I texted the wrong number. Where are you from?', 'romance'],
   ];
-  for (const [name, text, category] of scams) {
-    it(`flags ${name}`, () => {
-      const a = analyze(text);
-      assert.ok(flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
-      if (category) assert.equal(a.category, category);
-    });
-  }
+  itFlags(scams);
   const genuine: [string, string][] = [
     ['points redeemed in the official app', '【中国移动】您的积分可兑换话费，请登录中国移动App兑换，回复TD退订。'],
     ['a bank freeze handled at the counter', '【工商银行】您的账户已冻结，请本人携带身份证到营业网点办理解冻。'],
@@ -146,12 +162,7 @@ describe('session-2 tactics and their genuine look-alikes', () => {
     ['an English delivery notice on the carrier domain', 'Royal Mail: Your parcel from ASOS will arrive today between 11:40 and 13:40. Track it at royalmail.com/track'],
     ['an English chat between friends', 'Where are you? I am home babe, are you still up?'],
   ];
-  for (const [name, text] of genuine) {
-    it(`does not flag ${name}`, () => {
-      const a = analyze(text);
-      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
-    });
-  }
+  itStaysQuiet(genuine);
 });
 
 describe('session-3 tactics and their genuine look-alikes', () => {
@@ -169,25 +180,14 @@ describe('session-3 tactics and their genuine look-alikes', () => {
     ['a ticket seller answering your ticket request', '您好，看到您在网上的求票信息，我这里有演唱会内场票，每张1500元，请30分钟内完成支付。', 'fake_shopping'],
     ['a game-account buyer who picks the trading site', '您好，有玩家想购买您的游戏账号，推荐使用某某网站进行交易，注册后上架您的账号即可。', 'game_trade'],
   ];
-  for (const [name, text, category] of scams) {
-    it(`flags ${name}`, () => {
-      const a = analyze(text);
-      assert.ok(flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
-      if (category) assert.equal(a.category, category);
-    });
-  }
+  itFlags(scams);
   const genuine: [string, string][] = [
     ['a police warning that calls such texts "suspected fraud"', '【平安南京】提醒：收到“账户异常需点击链接”的短信涉嫌诈骗，请勿点击。'],
     ['a bank note that wealth-product earnings arrived', '您的理财产品本期收益已到账，可在手机银行App查看，收益稳定请放心。'],
     ['a pharmacy promotion whose opt-out line says 退订', '【百姓药房】端午会员回馈：消费满100元送粽子礼盒，请注意到店领取您的礼品。如需退订服务请回复T。'],
     ['an operator promotion', '亲爱的用户，感谢您一直以来的支持，现推出会员专享优惠活动，充值话费满50送10，详情请咨询营业厅。'],
   ];
-  for (const [name, text] of genuine) {
-    it(`does not flag ${name}`, () => {
-      const a = analyze(text);
-      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
-    });
-  }
+  itStaysQuiet(genuine);
 });
 
 describe('Taiwan wording (session 3)', () => {
@@ -198,21 +198,10 @@ describe('Taiwan wording (session 3)', () => {
     ['a warning that says to hang up and call 165', '提醒您：陌生來電說帳戶涉及洗錢要您轉帳到監管帳戶，請直接掛斷並撥165查證。'],
     ['a certificate to fetch at the counter or download', '您申請的戶籍謄本已完成，可至戶政事務所臨櫃領取，或於線上下載電子檔。'],
   ];
-  for (const [name, text] of genuine) {
-    it(`does not flag ${name}`, () => {
-      const a = analyze(text);
-      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
-    });
-  }
+  itStaysQuiet(genuine);
   const scams: [string, string, string][] = [
     ['a short-term stock pick offered over LINE', '超強短線標的已出，加賴免費領取', 'fake_investment'],
     ['a part-time job that pays the same night', '全台徵人手 不影響正職 薪資當晚領取 私訊', 'task_rebate'],
   ];
-  for (const [name, text, category] of scams) {
-    it(`flags ${name}`, () => {
-      const a = analyze(text);
-      assert.ok(flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
-      assert.equal(a.category, category);
-    });
-  }
+  itFlags(scams);
 });

@@ -13,6 +13,21 @@ import { sharedDir } from '../../bench/corpus.js';
 const root = new URL('../..', import.meta.url).pathname;
 const taxonomy = JSON.parse(readFileSync(join(sharedDir(), 'spec/taxonomy.json'), 'utf8')) as { categories: { id: string; zh: string; en: string }[] };
 
+/** Builds knowledge from one rule pack and otherwise empty (invalid) files, to read the errors it reports. */
+function buildOnePack(file: string, content: unknown): { errors: string[] } {
+  const sources = {
+    policy: {},
+    categories: { schemaVersion: 1, categories: [] },
+    advice: { schemaVersion: 1, triggers: [], safe: [] },
+    normalize: { schemaVersion: 1, replacements: [] },
+    directory: { schemaVersion: 1, entries: [] },
+    signalFiles: [],
+    intelFiles: [],
+    rulePacks: [{ file, content }],
+  };
+  return buildKnowledge(sources as never, {});
+}
+
 describe('knowledge data', () => {
   it('uses exactly the taxonomy category ids and names', () => {
     assert.deepEqual([...CATEGORY_IDS].sort(), taxonomy.categories.map((c) => c.id).sort());
@@ -47,38 +62,14 @@ describe('knowledge data', () => {
   });
 
   it('reports every problem of a broken pack at once, with file and path', () => {
-    const { errors } = buildKnowledge(
-      {
-        policy: {},
-        categories: { schemaVersion: 1, categories: [] },
-        advice: { schemaVersion: 1, triggers: [], safe: [] },
-        normalize: { schemaVersion: 1, replacements: [] },
-        directory: { schemaVersion: 1, entries: [] },
-        signalFiles: [],
-        intelFiles: [],
-        rulePacks: [{ file: 'rules/bad.yaml', content: { schemaVersion: 1, pack: 'bad', description: '', rules: [{ id: 'lower', category: 'nope', weight: 5, zh: 'x', en: 'x', regex: ['(a+)+'] }] } }],
-      } as never,
-      {},
-    );
+    const { errors } = buildOnePack('rules/bad.yaml', { schemaVersion: 1, pack: 'bad', description: '', rules: [{ id: 'lower', category: 'nope', weight: 5, zh: 'x', en: 'x', regex: ['(a+)+'] }] });
     assert.ok(errors.some((e) => e.includes('policy.yaml')));
     assert.ok(errors.some((e) => e.includes('rules/bad.yaml') && e.includes('id')));
     assert.ok(errors.some((e) => e.includes('categories.yaml: missing category')));
   });
 
   it('refuses a keyword with Chinese punctuation (it would match more than written, punctuation is dropped first)', () => {
-    const { errors } = buildKnowledge(
-      {
-        policy: {},
-        categories: { schemaVersion: 1, categories: [] },
-        advice: { schemaVersion: 1, triggers: [], safe: [] },
-        normalize: { schemaVersion: 1, replacements: [] },
-        directory: { schemaVersion: 1, entries: [] },
-        signalFiles: [],
-        intelFiles: [],
-        rulePacks: [{ file: 'rules/p.yaml', content: { schemaVersion: 1, pack: 'p', description: '', rules: [{ id: 'DL', category: null, weight: 5, zh: 'x', en: 'x', any: ['下载“'] }] } }],
-      } as never,
-      {},
-    );
+    const { errors } = buildOnePack('rules/p.yaml', { schemaVersion: 1, pack: 'p', description: '', rules: [{ id: 'DL', category: null, weight: 5, zh: 'x', en: 'x', any: ['下载“'] }] });
     assert.ok(errors.some((e) => e.includes('rules/p.yaml') && e.includes('punctuation')), errors.join('\n'));
   });
 
