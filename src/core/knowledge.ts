@@ -29,6 +29,14 @@ export interface CompiledKnowledge {
   categories: Map<CategoryId, CategoryInfo>;
   signals: Map<string, SignalDef>;
   directoryById: Map<string, DirectoryEntry>;
+  /** The policy's composites with their `when` split into what must have fired and what must not ("!x"). */
+  composites: CompiledComposite[];
+}
+
+export interface CompiledComposite {
+  def: KnowledgeData['policy']['composites'][number];
+  all: string[];
+  none: string[];
 }
 
 const compiledCache = new WeakMap<KnowledgeData, CompiledKnowledge>();
@@ -62,6 +70,11 @@ export function compileKnowledge(data: KnowledgeData): CompiledKnowledge {
     categories: new Map(data.categories.map((c) => [c.id, c])),
     signals: new Map(data.signals.map((s) => [s.id, s])),
     directoryById: new Map(data.directory.map((d) => [d.id, d])),
+    composites: data.policy.composites.map((def) => ({
+      def,
+      all: def.when.filter((w) => !w.startsWith('!')),
+      none: def.when.filter((w) => w.startsWith('!')).map((w) => w.slice(1)),
+    })),
   };
   compiledCache.set(data, compiled);
   return compiled;

@@ -1,4 +1,3 @@
-import type { KnowledgeData } from '../knowledge/schema.js';
 import type { CompiledKnowledge } from './knowledge.js';
 import { tagsOf } from './signals/emit.js';
 import { CATEGORY_IDS, type CategoryId, type CategoryScore, type Signal, type Thresholds, type Verdict } from './types.js';
@@ -16,18 +15,7 @@ export interface Scored {
 const toScore = (raw: number, scale: number): number => Math.round(100 * (1 - Math.exp(-Math.max(0, raw) / scale)));
 
 /** Fires the policy's composites: each `when` item is a tag or a signal id, "!x" meaning x did not fire. */
-/** A composite's `when` list split once into what must be present and what must be absent ("!id"). */
-const conditions = new WeakMap<readonly string[], { all: string[]; none: string[] }>();
-function conditionsOf(when: readonly string[]): { all: string[]; none: string[] } {
-  let c = conditions.get(when);
-  if (!c) {
-    c = { all: when.filter((w) => !w.startsWith('!')), none: when.filter((w) => w.startsWith('!')).map((w) => w.slice(1)) };
-    conditions.set(when, c);
-  }
-  return c;
-}
-
-export function composites(signals: Signal[], policy: KnowledgeData['policy']): Signal[] {
+export function composites(signals: Signal[], k: CompiledKnowledge): Signal[] {
   const present = new Set<string>();
   for (const s of signals) {
     if (s.weight <= 0 && !tagsOf(s).includes('benign')) continue;
@@ -36,8 +24,7 @@ export function composites(signals: Signal[], policy: KnowledgeData['policy']): 
     for (const t of tagsOf(s)) present.add(t);
   }
   const out: Signal[] = [];
-  for (const c of policy.composites) {
-    const { all, none } = conditionsOf(c.when);
+  for (const { def: c, all, none } of k.composites) {
     if (!all.every((w) => present.has(w)) || none.some((w) => present.has(w))) continue;
     const spans = signals.filter((s) => all.some((w) => s.id === w || tagsOf(s).includes(w))).flatMap((s) => s.spans.slice(0, 1));
     out.push({ id: c.id, source: 'composite', category: null, weight: c.weight, spans, explanation: { zh: c.zh, en: c.en } });
@@ -60,7 +47,7 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
   let negativeNotComposite = 0;
   let spam = 0;
   let reported = 0;
-  const fired = composites(signals, policy);
+  const fired = composites(signals, k);
   // A warning phrase cannot cancel a strong request that it does not quote ("we will never ask for your password,
   // just send us the code"): with a strong rule signal left, warnings count at the damped rate too.
   const strongRule = signals.some((s) => s.source === 'rule' && s.weight >= policy.strongSignalWeight);

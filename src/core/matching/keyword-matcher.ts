@@ -129,6 +129,9 @@ export class KeywordMatcher<P> {
     }
     this.edgeStart[states] = at;
     this.failOf = Int32Array.from(this.fail);
+    // The build-time structures are now copied into the flat tables: drop them (a Map per state adds up).
+    this.goto.length = 0;
+    this.fail.length = 0;
   }
 
   /** The goto function of a non-root state for a letter index: −1 when it has none (binary search; most states have one edge). */
