@@ -205,3 +205,20 @@ describe('Taiwan wording (session 3)', () => {
   ];
   itFlags(scams);
 });
+
+describe('session-4 tactics and their genuine look-alikes', () => {
+  const scams: [string, string, string | null][] = [
+    ['a caller who wants the code "provided" and e-mailed back', '您好，这里是财务部，有一笔劳动补贴需要您领取，请扫描邮件中的二维码登记，并提供验证码，验证码请发送到我们的邮箱。', null],
+    ['a credit-card "agent" who wants a deposit to raise your turnover', '您好，为了加速您的大额信用卡办理，需要验证您的财务状况，请在银行账户中存入保证金以增加流水。', 'fake_loan'],
+    ['a Huabei cash-out that needs a transfer first', '您通过花呗套现的钱已经到账，但因为风控要下午才能转给您，请先向这个银行卡号转账2000元。', null],
+    ['a "school" that orders catering and wants a private contact', '您好，我是滨湖中学的陈老师，我们学校近期有大型活动，需要预订大量餐饮，请添加我的微信号详谈。', 'impersonate_authority'],
+    ['a translated fortune-abroad letter', '我是前利比里亚总统的首席安全官的妻子，身患重病，我需要一个值得信赖的人在国外接收这笔2500万美元的资金，您将获得百分之三十。', 'other_scam'],
+  ];
+  itFlags(scams);
+
+  const genuine: [string, string][] = [
+    ['a police warning about cash-out offers', '【反诈中心】警惕花呗套现诈骗：陌生人说能帮你套现，先要你转账的，都是骗子。'],
+    ['a help desk that asks for your order number on a call you made', '感谢您的来电，我是客服小张，请问有什么可以帮您？请提供一下您的订单编号，我帮您查询物流。'],
+  ];
+  itStaysQuiet(genuine);
+});
