@@ -15,6 +15,8 @@ export interface CorpusRow {
   split: 'train' | 'dev' | 'test';
   train_ok: boolean;
   notes?: string;
+  /** Fixtures only: the sender (phone number or sender id) the message came from, checked as the API does. */
+  sender?: string;
 }
 
 /**
@@ -57,6 +59,7 @@ export function completeRow(r: Partial<CorpusRow>, fallbackId: string, defaults:
     channel: r.channel ?? 'sms',
     text: r.text ?? '',
     ...(r.turns ? { turns: r.turns } : {}),
+    ...(r.sender ? { sender: r.sender } : {}),
     label: r.label ?? 'legit',
     category: r.category ?? null,
     split: r.split ?? 'test',

@@ -34,7 +34,8 @@ const { values } = parseArgs({
 const rows: CorpusRow[] = values.data ? loadFile(values.data) : loadCorpus(values.split);
 const selected = values.source ? rows.filter((r) => r.source === values.source) : rows;
 
-function predict(row: CorpusRow, options: AnalyzeOptions): Prediction {
+function predict(row: CorpusRow, modeOptions: AnalyzeOptions): Prediction {
+  const options = row.sender ? { ...modeOptions, sender: row.sender } : modeOptions;
   // As the CLI and the web page do with pasted text: a transcript ("A: …" lines, "【坐席】…【客户】…") is read as one.
   const turns = rowTurns(row) ?? parseTranscript(neutralisePlaceholders(row.text));
   const a = turns ? analyzeConversation(turns, options) : analyze(neutralisePlaceholders(row.text), options);

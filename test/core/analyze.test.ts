@@ -212,6 +212,10 @@ describe('session-4 tactics and their genuine look-alikes', () => {
     ['a credit-card "agent" who wants a deposit to raise your turnover', '您好，为了加速您的大额信用卡办理，需要验证您的财务状况，请在银行账户中存入保证金以增加流水。', 'fake_loan'],
     ['a Huabei cash-out that needs a transfer first', '您通过花呗套现的钱已经到账，但因为风控要下午才能转给您，请先向这个银行卡号转账2000元。', null],
     ['a "school" that orders catering and wants a private contact', '您好，我是滨湖中学的陈老师，我们学校近期有大型活动，需要预订大量餐饮，请添加我的微信号详谈。', 'impersonate_authority'],
+    ['Taiwan points that "expire today" behind a reply-to-activate link', '遠傳電信提醒您：您的遠傳幣將於三日內到期，請回覆1啟動連結兌換好禮。', 'phishing'],
+    ['a parcel "address update" without a link', '您的包裹因地址不完整無法配送，請於12小時內更新地址，逾期將退回寄件人。', 'phishing'],
+    ['a meeting invitation that wants the screen shared', '请下载腾讯会议，输入会议号进入会议，然后开启屏幕共享，我指导您操作退款。', null],
+    ['a "boss" on a new account who asks for a transfer', '我是王总，这是我新微信，你先给这个供应商账户转5万定金，我在开会不方便接电话。', 'impersonate_acquaintance'],
     ['a translated fortune-abroad letter', '我是前利比里亚总统的首席安全官的妻子，身患重病，我需要一个值得信赖的人在国外接收这笔2500万美元的资金，您将获得百分之三十。', 'other_scam'],
   ];
   itFlags(scams);
@@ -219,6 +223,11 @@ describe('session-4 tactics and their genuine look-alikes', () => {
   const genuine: [string, string][] = [
     ['a police warning about cash-out offers', '【反诈中心】警惕花呗套现诈骗：陌生人说能帮你套现，先要你转账的，都是骗子。'],
     ['a help desk that asks for your order number on a call you made', '感谢您的来电，我是客服小张，请问有什么可以帮您？请提供一下您的订单编号，我帮您查询物流。'],
+    ['a shop inviting you to join its membership ("加入会员" holds "入会", not a meeting)', '【良品铺子】欢迎加入会员，输入会员卡号即可享受会员价，到店出示即可。'],
+    ['a colleague writing to the boss about a meeting room', '李总，下午的评审会改到三楼会议室，材料稍后发您。'],
+    ['a school saying it never collects fees through a private QR code', '【实验中学】近期诈骗多发，学校不会在群里发个人收款码收费，所有费用均通过学校统一缴费平台缴纳。'],
+    ['a courier whose rider will call to confirm the address', '【顺丰速运】您的快件因地址不详暂未派送，快递员将与您电话确认地址，请保持手机畅通。'],
+    ['an English hotel cancellation with a refund to the card', 'Your booking for 3 nights was cancelled free of charge. The refund of $318.00 goes back to your card in 5-7 days.'],
   ];
   itStaysQuiet(genuine);
 });
