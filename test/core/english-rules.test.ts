@@ -13,6 +13,9 @@ const why = (a: Analysis) => `${a.verdict} ${a.score} ${a.signals.map((s) => `${
 
 /** [rule id, scam text that must fire it and be flagged, expected category or null to skip the check] */
 const scams: [string, string, string | null][] = [
+  // session 4: "selected to receive an award" lotteries that want a call quoting a claim code
+  ['EN_PRIZE_CALL_NUMBER', 'Airtel customers with numbers ending 4410 are selected to receive a cash award of Rs.5,00,000. Please call 9876501234 quoting claim code 7781 to collect.', 'prize_lottery'],
+  ['EN_PRIZE_CALL_NUMBER', 'YOU HAVE BEEN CHOSEN TO RECEIVE A £750 CASH AWARD! Call our claims line 09061234567 now to collect it before Friday.', 'prize_lottery'],
   // translated call and chat scripts
   ['EN_ACQ_SELF_INTRO', 'Hi, I am your old classmate Peter from secondary school. I am stuck abroad and urgently need money, please transfer 3,000 dollars to this account: 0123456789.', 'impersonate_acquaintance'],
   ['EN_GUESS_WHO', 'Hey, guess who this is! I changed my number. Can you lend me 500 for a few days? Transfer to the following account and I will pay you back on Friday.', null],
