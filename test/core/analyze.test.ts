@@ -207,6 +207,17 @@ describe('Taiwan wording (session 3)', () => {
 });
 
 describe('session-4 tactics and their genuine look-alikes', () => {
+  it('a help-desk call the customer made is read as inbound, refund talk and all', () => {
+    const a = analyzeConversation([
+      { speaker: 'agent', text: '客服专员小王为您服务，请问有什么问题我可以帮您解决？' },
+      { speaker: 'customer', text: '你好，我上周买的电饭煲坏了，想退货。' },
+      { speaker: 'agent', text: '非常抱歉，您可以提供一下订单号吗？商品质量问题可以为您办理退款，退款会原路退回。' },
+      { speaker: 'customer', text: '订单号是20231101，谢谢。' },
+    ]);
+    assert.ok(a.signals.some((s) => s.id === 'INBOUND_SERVICE_GREETING'), why(a));
+    assert.ok(!flagged(a.verdict), why(a));
+  });
+
   const scams: [string, string, string | null][] = [
     ['a caller who wants the code "provided" and e-mailed back', '您好，这里是财务部，有一笔劳动补贴需要您领取，请扫描邮件中的二维码登记，并提供验证码，验证码请发送到我们的邮箱。', null],
     ['a credit-card "agent" who wants a deposit to raise your turnover', '您好，为了加速您的大额信用卡办理，需要验证您的财务状况，请在银行账户中存入保证金以增加流水。', 'fake_loan'],
