@@ -14,6 +14,9 @@ const why = (a: Analysis) => `${a.verdict} ${a.score} ${a.signals.map((s) => `${
 /** [rule id, scam text that must fire it and be flagged, expected category or null to skip the check] */
 const scams: [string, string, string | null][] = [
   // session 4: "selected to receive an award" lotteries that want a call quoting a claim code
+  ['EN_ACQ_MONEY_PLEA', "Grandpa, it's me, your grandson. I crashed into a car tonight and the police have arrested me. I need to pay 20,000 for bail, can you help me? Please don't tell Mum.", null],
+  ['EN_TRANSFER_TO_ACCOUNT', 'This is Director Wang from the county office. Please assist in transferring the amount of 30,000 to ICBC Nanshan branch, account number 6222021234567890, account name Li Hua, before noon.', null],
+  ['EN_TRANSFER_TO_ACCOUNT', 'Auntie, I am your nephew. I need 50,000 for a deposit on a flat, please transfer it to my bank card number 6217000011112222 today, I will pay you back next month.', 'impersonate_acquaintance'],
   ['EN_PRIZE_CALL_NUMBER', 'Airtel customers with numbers ending 4410 are selected to receive a cash award of Rs.5,00,000. Please call 9876501234 quoting claim code 7781 to collect.', 'prize_lottery'],
   ['EN_PRIZE_CALL_NUMBER', 'YOU HAVE BEEN CHOSEN TO RECEIVE A £750 CASH AWARD! Call our claims line 09061234567 now to collect it before Friday.', 'prize_lottery'],
   // translated call and chat scripts
