@@ -248,6 +248,7 @@ describe('session-5 tactics and their genuine look-alikes', () => {
     ['a "landlord" on a new number who wants the rent on his wife\'s card', '你好，我是房东，换了个号码你记一下，这个月房租请汇到我爱人卡上，建行6217000011112222，户名王芳。', 'impersonate_acquaintance'],
     ['a "child" whose phone was stolen and who wants money on a classmate\'s card', '妈，我钱和手机被偷了，借同学手机发的，急用，请汇800元到我同学的卡上，具体回去再说。', 'impersonate_acquaintance'],
     ['a "site manager" who sends you to his supplier and has you pay him', '我是中建三局项目部的刘经理，工地要一批消防器材，你那边没货的话我给你个电话，你找他进货，钱直接给他，我们再一起结算。', null],
+    ['an app\'s "customer service" with no known brand that wants a deposit', '您好，我是“速借钱包”APP客服，您的借款审核未通过，因为流水不足，请先存入保证金5000元增加流水，审核通过后一起退还。', 'fake_loan'],
     ['a translated letter from a former official abroad', '愿你平安。我来自阿富汗，曾是一名政府官员，在财政部工作。我有一笔1800万美元的资金需要您的协助转移，您将获得百分之二十五。'],
   ].map(([label, text, category]) => [label, text, category ?? null] as [string, string, string | null]);
   itFlags(scams);
@@ -255,6 +256,7 @@ describe('session-5 tactics and their genuine look-alikes', () => {
   const genuine: [string, string][] = [
     ['a tenant telling the landlord the rent has gone out', '王阿姨，这个月房租我已转到您爱人卡上了，您查收一下，收到了吗？'],
     ['a shop owner telling a customer to order from the usual supplier', '这款配件我们店没货了，你找他进货吧，他是厂家的老代理，发票齐全，谨防冒充的人加你微信。'],
+    ['an operator agent following up a fault the customer reported', '【中国移动】您好，我是10086客服代表，您昨天反映的宽带故障已修复，如仍有问题请再次拨打10086。'],
     ['a parent sending pocket money', '儿子，妈妈给你转了800元到你的卡上，吃饭别省着。'],
   ];
   itStaysQuiet(genuine);
