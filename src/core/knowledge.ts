@@ -15,6 +15,7 @@ export interface RuleKeyword {
 
 export interface CompiledRule {
   rule: Rule;
+  /** Shared between rules with the same pattern (see ruleSignals). */
   regexes: RegExp[];
 }
 
@@ -72,10 +73,17 @@ export function compileKnowledge(data: KnowledgeData): CompiledKnowledge {
     none: def.when.filter((w) => w.startsWith('!')).map((w) => w.slice(1)),
   }));
   const facts = FactIndex.of(composites.flatMap((c) => [...c.all, ...c.none]));
+  // One RegExp per distinct pattern: rules that share a pattern (the English link test) share its matches too.
+  const patterns = new Map<string, RegExp>();
+  const regexOf = (r: string): RegExp => {
+    let re = patterns.get(r);
+    if (re === undefined) patterns.set(r, (re = new RegExp(r, 'gu')));
+    return re;
+  };
   const compiled: CompiledKnowledge = {
     data,
     normalize: { t2s, t2sTable: t2sTable(t2s), evasions },
-    rules: data.rules.map((rule) => ({ rule, regexes: (rule.regex ?? []).map((r) => new RegExp(r, 'gu')) })),
+    rules: data.rules.map((rule) => ({ rule, regexes: (rule.regex ?? []).map(regexOf) })),
     regexRules: data.rules.flatMap((rule, i) => ((rule.regex?.length ?? 0) > 0 ? [i] : [])),
     ruleMatcher: new KeywordMatcher(keywords.filter(([k]) => k.length > 0)),
     brandMatcher: new KeywordMatcher(brandKeys.filter(([k]) => k.length > 0)),
