@@ -5,7 +5,7 @@ import { detectLang } from './lang.js';
 import { normalize, type NormalizedText } from './normalize/normalize.js';
 import type { TextView } from './normalize/text-view.js';
 import { score } from './score.js';
-import { emit, tagsOf } from './signals/emit.js';
+import { emit, TAG, tagBits } from './signals/emit.js';
 import { entitySignals, isServiceSender } from './signals/entity-signals.js';
 import { discountQuoted } from './signals/quoted.js';
 import { ruleSignals } from './signals/rule-signals.js';
@@ -63,7 +63,7 @@ export function collectEvidence(input: string, data: KnowledgeData, options: Ana
 
 /** Context a genuine message carries: an operator or company short number that asks for nothing. */
 function contextSignals(signals: Signal[], options: AnalyzeOptions, k: CompiledKnowledge): Signal[] {
-  const asks = signals.some((s) => s.weight > 0 && tagsOf(s).some((t) => t === 'action' || t === 'payment' || t === 'contact'));
+  const asks = signals.some((s) => s.weight > 0 && (tagBits(s) & (TAG.action | TAG.payment | TAG.contact)) !== 0);
   if (isServiceSender(options.sender) && !asks) {
     const s = emit(k, 'SENDER_OFFICIAL_NO_ACTION', 'context', [], { sender: options.sender ?? '' });
     return s ? [s] : [];

@@ -1,5 +1,6 @@
 import type { CategoryInfo, DirectoryEntry, KnowledgeData, Rule, SignalDef } from '../knowledge/schema.js';
 import { KeywordMatcher } from './matching/keyword-matcher.js';
+import { FactIndex } from './signals/facts.js';
 import { compactString, normalizeChars, t2sTable, type NormalizeKnowledge } from './normalize/normalize.js';
 import type { CategoryId } from './types.js';
 
@@ -14,6 +15,7 @@ export interface RuleKeyword {
 
 export interface CompiledRule {
   rule: Rule;
+  /** Shared between rules with the same pattern (see ruleSignals). */
   regexes: RegExp[];
 }
 
@@ -31,12 +33,17 @@ export interface CompiledKnowledge {
   directoryById: Map<string, DirectoryEntry>;
   /** The policy's composites with their `when` split into what must have fired and what must not ("!x"). */
   composites: CompiledComposite[];
+  /** Every tag or signal id a composite names, as a bit; null when there are too many for a mask. */
+  facts: FactIndex | null;
 }
 
 export interface CompiledComposite {
   def: KnowledgeData['policy']['composites'][number];
   all: string[];
   none: string[];
+  /** `all` and `none` as bits of `facts` (0 when facts is null). */
+  allMask: number;
+  noneMask: number;
 }
 
 const compiledCache = new WeakMap<KnowledgeData, CompiledKnowledge>();
@@ -60,21 +67,31 @@ export function compileKnowledge(data: KnowledgeData): CompiledKnowledge {
   for (const entry of data.directory) {
     for (const alias of entry.aliases) brandKeys.push([compactString(alias, t2s), entry]);
   }
+  const composites = data.policy.composites.map((def) => ({
+    def,
+    all: def.when.filter((w) => !w.startsWith('!')),
+    none: def.when.filter((w) => w.startsWith('!')).map((w) => w.slice(1)),
+  }));
+  const facts = FactIndex.of(composites.flatMap((c) => [...c.all, ...c.none]));
+  // One RegExp per distinct pattern: rules that share a pattern (the English link test) share its matches too.
+  const patterns = new Map<string, RegExp>();
+  const regexOf = (r: string): RegExp => {
+    let re = patterns.get(r);
+    if (re === undefined) patterns.set(r, (re = new RegExp(r, 'gu')));
+    return re;
+  };
   const compiled: CompiledKnowledge = {
     data,
     normalize: { t2s, t2sTable: t2sTable(t2s), evasions },
-    rules: data.rules.map((rule) => ({ rule, regexes: (rule.regex ?? []).map((r) => new RegExp(r, 'gu')) })),
+    rules: data.rules.map((rule) => ({ rule, regexes: (rule.regex ?? []).map(regexOf) })),
     regexRules: data.rules.flatMap((rule, i) => ((rule.regex?.length ?? 0) > 0 ? [i] : [])),
     ruleMatcher: new KeywordMatcher(keywords.filter(([k]) => k.length > 0)),
     brandMatcher: new KeywordMatcher(brandKeys.filter(([k]) => k.length > 0)),
     categories: new Map(data.categories.map((c) => [c.id, c])),
     signals: new Map(data.signals.map((s) => [s.id, s])),
     directoryById: new Map(data.directory.map((d) => [d.id, d])),
-    composites: data.policy.composites.map((def) => ({
-      def,
-      all: def.when.filter((w) => !w.startsWith('!')),
-      none: def.when.filter((w) => w.startsWith('!')).map((w) => w.slice(1)),
-    })),
+    composites: composites.map((c) => ({ ...c, allMask: facts?.mask(c.all) ?? 0, noneMask: facts?.mask(c.none) ?? 0 })),
+    facts,
   };
   compiledCache.set(data, compiled);
   return compiled;

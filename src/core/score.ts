@@ -1,6 +1,6 @@
 import type { CompiledKnowledge } from './knowledge.js';
-import { tagsOf } from './signals/emit.js';
-import { CATEGORY_IDS, type CategoryId, type CategoryScore, type Signal, type Thresholds, type Verdict } from './types.js';
+import { TAG, tagBits, tagsOf } from './signals/emit.js';
+import { CATEGORY_IDS, type CategoryId, type CategoryScore, type Signal, type Span, type Thresholds, type Verdict } from './types.js';
 
 export interface Scored {
   score: number;
@@ -16,10 +16,37 @@ const toScore = (raw: number, scale: number): number => Math.round(100 * (1 - Ma
 
 /** Fires the policy's composites: each `when` item is a tag or a signal id, "!x" meaning x did not fire. */
 export function composites(signals: Signal[], k: CompiledKnowledge): Signal[] {
+  const facts = k.facts;
+  if (facts === null) return compositesByName(signals, k);
+  // Each signal's facts once, then two mask tests per composite.
+  const masks: number[] = [];
+  let present = 0;
+  for (const s of signals) {
+    const m = facts.of(s);
+    masks.push(m);
+    if (s.weight <= 0 && (tagBits(s) & TAG.benign) === 0) continue;
+    if (s.detail?.['saidBy'] === 'responder') continue; // a reaction, not a tactic
+    present |= m;
+  }
+  const out: Signal[] = [];
+  for (const { def: c, allMask, noneMask } of k.composites) {
+    if ((present & allMask) !== allMask || (present & noneMask) !== 0) continue;
+    const spans: Span[] = [];
+    for (let i = 0; i < signals.length; i++) {
+      const first = (masks[i] as number) & allMask ? signals[i]?.spans[0] : undefined;
+      if (first) spans.push(first);
+    }
+    out.push({ id: c.id, source: 'composite', category: null, weight: c.weight, spans, explanation: { zh: c.zh, en: c.en } });
+  }
+  return out;
+}
+
+/** The same by name, for knowledge whose composites name more facts than a mask holds. */
+function compositesByName(signals: Signal[], k: CompiledKnowledge): Signal[] {
   const present = new Set<string>();
   for (const s of signals) {
     if (s.weight <= 0 && !tagsOf(s).includes('benign')) continue;
-    if (s.detail?.['saidBy'] === 'responder') continue; // a reaction, not a tactic
+    if (s.detail?.['saidBy'] === 'responder') continue;
     present.add(s.id);
     for (const t of tagsOf(s)) present.add(t);
   }
@@ -51,10 +78,10 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
   // A warning phrase cannot cancel a strong request that it does not quote ("we will never ask for your password,
   // just send us the code"): with a strong rule signal left, warnings count at the damped rate too.
   const strongRule = signals.some((s) => s.source === 'rule' && s.weight >= policy.strongSignalWeight);
-  const asksMoney = signals.some((s) => s.weight > 0 && s.detail?.['saidBy'] !== 'responder' && tagsOf(s).includes('payment'));
+  const asksMoney = signals.some((s) => s.weight > 0 && s.detail?.['saidBy'] !== 'responder' && (tagBits(s) & TAG.payment) !== 0);
   for (const s of [...signals, ...fired]) {
-    const tags = tagsOf(s);
-    if (tags.includes('spam')) {
+    const tags = tagBits(s);
+    if (tags & TAG.spam) {
       spam += s.weight;
       continue;
     }
@@ -65,14 +92,14 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
       if (s.category) hints.set(s.category, (hints.get(s.category) ?? 0) + s.weight);
       continue;
     }
-    if (tags.includes('hint')) {
+    if (tags & TAG.hint) {
       if (s.category) hints.set(s.category, (hints.get(s.category) ?? 0) + s.weight);
       continue;
     }
     if (s.weight < 0) {
       // Benign context (a balance line, an order status) cannot talk down a message that
       // asks for money or carries a strong tactic; warnings are damped only by a strong tactic they do not quote.
-      const damp = s.source === 'rule' && tags.includes('benign') && (tags.includes('warning') ? strongRule : asksMoney || strongRule);
+      const damp = s.source === 'rule' && (tags & TAG.benign) !== 0 && ((tags & TAG.warning) !== 0 ? strongRule : asksMoney || strongRule);
       const w = damp ? s.weight * policy.benignWhenAsked : s.weight;
       negative += w;
       if (s.source !== 'composite') negativeNotComposite += w;
@@ -102,19 +129,16 @@ export function score(signals: Signal[], k: CompiledKnowledge, thresholds: Thres
   return { score: s, spamScore, verdict, category, categories, composites: fired };
 }
 
-const DIMENSION_OF: Record<string, string> = { claim: 'claim', pretext: 'pretext', lure: 'pretext', action: 'ask', contact: 'ask', payment: 'ask', pressure: 'pressure' };
+/** The tags of each dimension of evidence. */
+const DIMENSIONS = [TAG.claim, TAG.pretext | TAG.lure, TAG.action | TAG.contact | TAG.payment, TAG.pressure];
 
 /** How many kinds of evidence fired: who they claim to be, why, what they ask, how they press. */
 function dimensions(signals: Signal[]): number {
-  const seen = new Set<string>();
-  for (const s of signals) {
-    if (s.weight <= 0) continue;
-    for (const t of tagsOf(s)) {
-      const d = DIMENSION_OF[t];
-      if (d) seen.add(d);
-    }
-  }
-  return seen.size;
+  let seen = 0;
+  for (const s of signals) if (s.weight > 0) seen |= tagBits(s);
+  let n = 0;
+  for (const d of DIMENSIONS) if (seen & d) n++;
+  return n;
 }
 
 function bestHint(hints: Map<CategoryId, number>): CategoryId | null {

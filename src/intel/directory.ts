@@ -55,15 +55,38 @@ export function resolveBrand(claim: string, options?: CheckOptions): DirectoryEn
   return best?.d ?? null;
 }
 
+interface DirectoryNumber {
+  entry: DirectoryEntry;
+  phone: DirectoryPhone;
+  /** The number's digits only. */
+  digits: string;
+  /** For numbers dialled with an area code: that code and the number. */
+  withArea: RegExp | null;
+}
+
+const numberCache = new WeakMap<CompiledKnowledge, DirectoryNumber[]>();
+
+/** Every directory number with its digits and area-code pattern, prepared once per knowledge (every phone entity is looked up). */
+function directoryNumbers(k: CompiledKnowledge): DirectoryNumber[] {
+  let list = numberCache.get(k);
+  if (!list) {
+    list = [];
+    for (const entry of k.data.directory) {
+      for (const phone of entry.phones) {
+        const digits = phone.number.replace(/\D/g, '');
+        list.push({ entry, phone, digits, withArea: phone.withAreaCode ? new RegExp(`^0\\d{2,3}${digits}$`) : null });
+      }
+    }
+    numberCache.set(k, list);
+  }
+  return list;
+}
+
 /** Directory numbers equal to these national digits (an area code in front is allowed for numbers dialled with one). */
 export function lookupPhone(national: string, k: CompiledKnowledge): PhoneMatch[] {
   const out: PhoneMatch[] = [];
-  for (const entry of k.data.directory) {
-    for (const phone of entry.phones) {
-      const n = phone.number.replace(/\D/g, '');
-      const withArea = phone.withAreaCode && new RegExp(`^0\\d{2,3}${n}$`).test(national);
-      if (n === national || withArea) out.push({ entry, phone, verified: phone.verified ?? entry.verified });
-    }
+  for (const { entry, phone, digits, withArea } of directoryNumbers(k)) {
+    if (digits === national || (withArea !== null && withArea.test(national))) out.push({ entry, phone, verified: phone.verified ?? entry.verified });
   }
   return out;
 }
@@ -71,12 +94,9 @@ export function lookupPhone(national: string, k: CompiledKnowledge): PhoneMatch[
 /** Directory numbers that these digits START with, plus 1–6 extra digits (95188 → 9518866): a look-alike. */
 export function lookupPhonePrefix(national: string, k: CompiledKnowledge): PhoneMatch[] {
   const out: PhoneMatch[] = [];
-  for (const entry of k.data.directory) {
-    for (const phone of entry.phones) {
-      const n = phone.number.replace(/\D/g, '');
-      if (n.length >= 5 && national.length > n.length && national.length <= n.length + 6 && national.startsWith(n)) {
-        out.push({ entry, phone, verified: phone.verified ?? entry.verified });
-      }
+  for (const { entry, phone, digits: n } of directoryNumbers(k)) {
+    if (n.length >= 5 && national.length > n.length && national.length <= n.length + 6 && national.startsWith(n)) {
+      out.push({ entry, phone, verified: phone.verified ?? entry.verified });
     }
   }
   return out;

@@ -89,19 +89,21 @@ export function extractFeatures(input: FeatureInput, bits: number, buf: FeatureB
   buf.size = 0;
   // Upper bound of text features: n·MAX_NGRAM char n-grams + ≤ n words + ≤ n bigrams.
   ensure(buf, n * (MAX_NGRAM + 2) + input.signals.length * 2 + input.entities.length + 8);
-  let count = 0;
+  // Locals for the hot loops (ensure() may have swapped the arrays, so read them after it).
+  const { idx, pos, len } = buf;
+  const codes = foldedCodes(text, n);
+  let size = 0;
+  // Character n-grams, by start then length: each n-gram's hash extends the one a character shorter.
   for (let i = 0; i < n; i++) {
-    const c0 = text.charCodeAt(i);
-    if (c0 === 32) continue;
-    let h = (FNV_OFFSET ^ SEED_CHAR) >>> 0;
-    for (let j = 0; j < MAX_NGRAM && i + j < n; j++) {
-      const c = text.charCodeAt(i + j);
-      h = Math.imul(h ^ foldCode(c), FNV_PRIME);
-      const k = buf.size++;
-      buf.idx[k] = mix(h + j) & mask;
-      buf.pos[k] = i;
-      buf.len[k] = j + 1;
-      count++;
+    if (codes[i] === SPACE) continue;
+    let h = CHAR_BASIS;
+    const last = Math.min(MAX_NGRAM, n - i);
+    for (let j = 0; j < last; j++) {
+      h = Math.imul(h ^ (codes[i + j] as number), FNV_PRIME);
+      idx[size] = mix(h + j) & mask;
+      pos[size] = i;
+      len[size] = j + 1;
+      size++;
     }
   }
   // Latin words and word bigrams.
@@ -109,45 +111,70 @@ export function extractFeatures(input: FeatureInput, bits: number, buf: FeatureB
   for (let i = 0; i < n; ) {
     if (!isLatin(text.charCodeAt(i))) {
       // A non-Latin character breaks a bigram chain unless it is the single space between words.
-      if (text.charCodeAt(i) !== 32) prev = 0;
+      if (codes[i] !== SPACE) prev = 0;
       i++;
       continue;
     }
     const start = i;
-    let h = (FNV_OFFSET ^ SEED_WORD) >>> 0;
-    while (i < n && isLatin(text.charCodeAt(i))) h = Math.imul(h ^ foldCode(text.charCodeAt(i++)), FNV_PRIME);
+    let h = WORD_BASIS;
+    while (i < n && isLatin(text.charCodeAt(i))) h = Math.imul(h ^ (codes[i++] as number), FNV_PRIME);
     h >>>= 0;
-    let k = buf.size++;
-    buf.idx[k] = mix(h) & mask;
-    buf.pos[k] = start;
-    buf.len[k] = Math.min(255, i - start);
-    count++;
+    const wordLen = Math.min(255, i - start);
+    idx[size] = mix(h) & mask;
+    pos[size] = start;
+    len[size] = wordLen;
+    size++;
     if (prev !== 0) {
-      k = buf.size++;
-      buf.idx[k] = mix(Math.imul(prev ^ SEED_BIGRAM, FNV_PRIME) ^ h) & mask;
-      buf.pos[k] = start;
-      buf.len[k] = Math.min(255, i - start);
-      count++;
+      idx[size] = mix(Math.imul(prev ^ SEED_BIGRAM, FNV_PRIME) ^ h) & mask;
+      pos[size] = start;
+      len[size] = wordLen;
+      size++;
     }
     prev = h;
   }
-  const w = count > 0 ? 1 / Math.sqrt(count) : 0;
-  for (let k = 0; k < buf.size; k++) buf.val[k] = w;
-  buf.textSize = buf.size;
+  // Every text feature weighs 1/√(number of text features).
+  buf.val.fill(size > 0 ? 1 / Math.sqrt(size) : 0, 0, size);
+  buf.size = size;
+  buf.textSize = size;
   // Signals and entities: what the rules saw, as binary features.
-  const tokens = (s: string): void => {
-    const k = buf.size++;
-    buf.idx[k] = mix(hashString(s, SEED_TOKEN)) & mask;
-    buf.val[k] = 1;
-    buf.pos[k] = -1;
-    buf.len[k] = 0;
-  };
   for (const s of input.signals) {
     if (s.source === 'model') continue;
-    tokens(`s:${s.id}`);
-    if (s.category) tokens(`c:${s.category}`);
+    token(buf, mask, 's:', s.id);
+    if (s.category) token(buf, mask, 'c:', s.category);
   }
-  for (const e of input.entities) tokens(`e:${e.kind}`);
-  tokens('bias');
+  for (const e of input.entities) token(buf, mask, 'e:', e.kind);
+  token(buf, mask, '', 'bias');
   return buf.size;
+}
+
+const SPACE = 32;
+const CHAR_BASIS = (FNV_OFFSET ^ SEED_CHAR) >>> 0;
+const WORD_BASIS = (FNV_OFFSET ^ SEED_WORD) >>> 0;
+
+let folded = new Int32Array(256);
+
+/** The text's first n code units with digits folded to '0', read once into a reused buffer. */
+function foldedCodes(text: string, n: number): Int32Array {
+  if (folded.length < n) folded = new Int32Array(Math.max(n, folded.length * 2));
+  for (let i = 0; i < n; i++) folded[i] = foldCode(text.charCodeAt(i));
+  return folded;
+}
+
+/** Token hashes by prefix and name: the same few signal ids, categories and entity kinds recur in every message. */
+const tokenHashes = new Map<string, Map<string, number>>();
+const MAX_TOKEN_HASHES = 4096;
+
+function token(buf: FeatureBuffer, mask: number, prefix: string, name: string): void {
+  let byName = tokenHashes.get(prefix);
+  if (byName === undefined) tokenHashes.set(prefix, (byName = new Map()));
+  let h = byName.get(name);
+  if (h === undefined) {
+    h = mix(hashString(prefix + name, SEED_TOKEN));
+    if (byName.size < MAX_TOKEN_HASHES) byName.set(name, h);
+  }
+  const k = buf.size++;
+  buf.idx[k] = h & mask;
+  buf.val[k] = 1;
+  buf.pos[k] = -1;
+  buf.len[k] = 0;
 }

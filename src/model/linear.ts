@@ -122,9 +122,10 @@ export class LinearScorer {
     const topK = this.topK.length >= cap ? this.topK : (this.topK = new Int32Array(cap));
     const topPush = this.topPush.length >= cap ? this.topPush : (this.topPush = new Float64Array(cap));
     let n = 0;
-    for (let k = 0; k < buf.textSize; k++) {
-      if ((buf.len[k] ?? 0) < 2) continue;
-      const row = buf.idx[k] ?? 0;
+    const { idx, len, textSize } = buf;
+    for (let k = 0; k < textSize; k++) {
+      if ((len[k] as number) < 2) continue;
+      const row = idx[k] as number;
       const push = packed.weight(row, toward) * st - packed.weight(row, against) * sa;
       if (push <= 0 || (n === cap && push <= (topPush[cap - 1] ?? 0))) continue;
       let i = n < cap ? n++ : cap - 1;

@@ -10,7 +10,7 @@ import type { ModelScorer } from '../core/analyze.js';
 import type { CompiledKnowledge } from '../core/knowledge.js';
 import { detectLang } from '../core/lang.js';
 import { toOriginal, type TextView } from '../core/normalize/text-view.js';
-import { emit, tagsOf } from '../core/signals/emit.js';
+import { emit, TAG, tagBits } from '../core/signals/emit.js';
 import type { CategoryId, Signal, Span } from '../core/types.js';
 import { classIndex, FIRST_SCAM, LEGIT, SPAM } from './classes.js';
 import { LinearScorer, type LinearModel, type Prediction } from './linear.js';
@@ -54,7 +54,7 @@ function evidence(ranges: { start: number; end: number }[], view: TextView | und
 function chooseCategory(p: Prediction, signals: readonly Signal[], minShare: number, override: number, strong: number): CategoryId | null {
   const byCategory = new Map<CategoryId, number>();
   for (const s of signals) {
-    if (s.weight <= 0 || !s.category || tagsOf(s).includes('hint')) continue;
+    if (s.weight <= 0 || !s.category || (tagBits(s) & TAG.hint) !== 0) continue;
     byCategory.set(s.category, (byCategory.get(s.category) ?? 0) + s.weight);
   }
   const lead = Math.max(0, ...byCategory.values());

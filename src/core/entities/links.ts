@@ -28,5 +28,6 @@ export function extractLinks(view: TextView, original: string): Entity[] {
 /** After trimming trailing punctuation from the value, shrink the original span to match. */
 function fixEnd(e: Entity): Entity {
   const extra = e.text.length - e.text.replace(/[.,;:!?)\]}'"]{1,10}$/, '').length;
-  return extra > 0 ? { ...e, text: e.text.slice(0, e.text.length - extra), end: e.end - extra } : e;
+  if (extra === 0) return e;
+  return { kind: e.kind, value: e.value, meta: e.meta, text: e.text.slice(0, e.text.length - extra), start: e.start, end: e.end - extra };
 }

@@ -27,7 +27,9 @@ export function scan(
     const made = make(m, value);
     if (!made) continue;
     const span = toOriginal(view, offset, offset + value.length);
-    out.push({ kind, ...made, text: original.slice(span.start, span.end), start: span.start, end: span.end });
+    // One property set and order for every scanned entity (meta undefined when absent, which JSON leaves out):
+    // the functions that read entities then see one object shape, not one per kind.
+    out.push({ kind, value: made.value, meta: made.meta, text: original.slice(span.start, span.end), start: span.start, end: span.end });
     if (out.length >= 200) break; // a message with more than 200 of one kind is itself the signal
   }
   return out;

@@ -21,6 +21,10 @@ function registerLetter(c: number): void {
 
 const letterOf = (c: number): number => LETTERS[c] as number;
 
+/** Keyword flags for the word-boundary rule, set at build time: the keyword begins / ends with a Latin letter or digit. */
+const STARTS_WORD = 1;
+const ENDS_WORD = 2;
+
 /**
  * All keywords of all rules in one Aho–Corasick automaton: one linear scan per text, whatever the
  * number of rules. Hand-written because it is the engine's hot loop: transitions are keyed by UTF-16
@@ -31,7 +35,7 @@ const letterOf = (c: number): number => LETTERS[c] as number;
 export class KeywordMatcher<P> {
   private readonly goto: Map<number, number>[] = [new Map()];
   private readonly fail: number[] = [0];
-  /** outputs[state] = indexes into `keywords` that end at this state. */
+  /** outputs[state] = indexes into `keywords` that end at this state (build time only; see outStart). */
   private readonly outputs: (number[] | null)[] = [null];
   private readonly keywords: string[] = [];
   private readonly payloads: P[][] = [];
@@ -46,6 +50,12 @@ export class KeywordMatcher<P> {
   private edgeChar = new Uint16Array(0);
   private edgeNext = new Int32Array(0);
   private failOf = new Int32Array(0);
+  /** Keywords ending at state s (failure chain included) are outKeyword[outStart[s] .. outStart[s + 1]). */
+  private outStart = new Int32Array(0);
+  private outKeyword = new Int32Array(0);
+  private keywordLength = new Int32Array(0);
+  /** STARTS_WORD | ENDS_WORD per keyword: which ends must fall on a word boundary. */
+  private boundary = new Uint8Array(0);
 
   constructor(entries: Iterable<readonly [keyword: string, payload: P]>) {
     const index = new Map<string, number>();
@@ -129,24 +139,23 @@ export class KeywordMatcher<P> {
     }
     this.edgeStart[states] = at;
     this.failOf = Int32Array.from(this.fail);
+    this.outStart = new Int32Array(states + 1);
+    const outList: number[] = [];
+    for (let s = 0; s < states; s++) {
+      this.outStart[s] = outList.length;
+      for (const k of this.outputs[s] ?? []) outList.push(k);
+    }
+    this.outStart[states] = outList.length;
+    this.outKeyword = Int32Array.from(outList);
+    this.keywordLength = Int32Array.from(this.keywords, (k) => k.length);
+    this.boundary = Uint8Array.from(
+      this.keywords,
+      (k) => (isWordChar(k.charCodeAt(0)) ? STARTS_WORD : 0) | (isWordChar(k.charCodeAt(k.length - 1)) ? ENDS_WORD : 0),
+    );
     // The build-time structures are now copied into the flat tables: drop them (a Map per state adds up).
     this.goto.length = 0;
     this.fail.length = 0;
-  }
-
-  /** The goto function of a non-root state for a letter index: −1 when it has none (binary search; most states have one edge). */
-  private step(state: number, c: number): number {
-    let lo = this.edgeStart[state] as number;
-    let hi = (this.edgeStart[state + 1] as number) - 1;
-    const chars = this.edgeChar;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = chars[mid] as number;
-      if (m === c) return this.edgeNext[mid] as number;
-      if (m < c) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    this.outputs.length = 0;
   }
 
   /**
@@ -158,9 +167,11 @@ export class KeywordMatcher<P> {
     if (this.keywords.length === 0) return hits;
     // Per-keyword counting starts only once the total could exceed the cap (short texts never pay for it).
     let counts: Map<string, number> | null = null;
-    const { rootNext, inAlphabet, failOf } = this;
+    // The scan is the engine's hottest loop: every table in a local, the goto step inlined.
+    const { rootNext, inAlphabet, failOf, edgeStart, edgeChar, edgeNext, outStart, outKeyword, keywords, keywordLength, boundary, payloads } = this;
+    const n = text.length;
     let state = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < n; i++) {
       const c = LETTERS[text.charCodeAt(i)] as number;
       if (c === 0 || inAlphabet[c] !== 1) {
         state = 0;
@@ -168,27 +179,44 @@ export class KeywordMatcher<P> {
       }
       let next = -1;
       while (state !== 0) {
-        next = this.step(state, c);
+        // Binary search of the state's sorted edges (most states have one).
+        let lo = edgeStart[state] as number;
+        let hi = (edgeStart[state + 1] as number) - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          const m = edgeChar[mid] as number;
+          if (m === c) {
+            next = edgeNext[mid] as number;
+            break;
+          }
+          if (m < c) lo = mid + 1;
+          else hi = mid - 1;
+        }
         if (next >= 0) break;
         state = failOf[state] as number;
       }
       state = next >= 0 ? next : (rootNext[c] as number);
-      const out = this.outputs[state];
-      if (out === null || out === undefined) continue;
-      for (const k of out) {
-        const keyword = this.keywords[k] as string;
+      const outEnd = outStart[state + 1] as number;
+      for (let o = outStart[state] as number; o < outEnd; o++) {
+        const k = outKeyword[o] as number;
+        const keyword = keywords[k] as string;
         if (counts === null && hits.length >= maxPerKeyword) {
           counts = new Map();
           for (const h of hits) counts.set(h.keyword, (counts.get(h.keyword) ?? 0) + 1);
         }
         if (counts !== null) {
-          const c = counts.get(keyword) ?? 0;
-          if (c >= maxPerKeyword) continue;
-          counts.set(keyword, c + 1);
+          const seen = counts.get(keyword) ?? 0;
+          if (seen >= maxPerKeyword) continue;
+          counts.set(keyword, seen + 1);
         }
-        const start = i + 1 - keyword.length;
-        if (!atBoundary(text, start, i + 1, keyword)) continue;
-        for (const payload of this.payloads[k] as P[]) hits.push({ start, end: i + 1, keyword, payload });
+        const start = i + 1 - (keywordLength[k] as number);
+        const b = boundary[k] as number;
+        if (b !== 0) {
+          if ((b & STARTS_WORD) !== 0 && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
+          if ((b & ENDS_WORD) !== 0 && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) continue;
+        }
+        const ps = payloads[k] as P[];
+        for (let p = 0; p < ps.length; p++) hits.push({ start, end: i + 1, keyword, payload: ps[p] as P });
       }
     }
     return hits;
@@ -197,10 +225,4 @@ export class KeywordMatcher<P> {
 
 function isWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
-}
-
-function atBoundary(text: string, start: number, end: number, keyword: string): boolean {
-  if (isWordChar(keyword.charCodeAt(0)) && start > 0 && isWordChar(text.charCodeAt(start - 1))) return false;
-  if (isWordChar(keyword.charCodeAt(keyword.length - 1)) && end < text.length && isWordChar(text.charCodeAt(end))) return false;
-  return true;
 }

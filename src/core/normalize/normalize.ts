@@ -59,7 +59,7 @@ function charPass(original: string, t2s: Readonly<Record<string, string>>, table
     const c = original.charCodeAt(i);
     // Fast path: lower-case ASCII letters, digits and CJK ideographs with no traditional form to fold.
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
-      b.pushUnit(original[i] ?? '', i, i + 1);
+      b.pushCode(c, i, i + 1);
       i++;
       continue;
     }
@@ -81,9 +81,40 @@ function charPass(original: string, t2s: Readonly<Record<string, string>>, table
   return b.build();
 }
 
-const NUMERAL_RUN = /[0-9〇零一二三四五六七八九幺两拐洞勾壹贰叁肆伍陆柒捌玖]{7,}/g;
-const HAN_NUMERAL = /[〇零一二三四五六七八九幺两拐洞勾壹贰叁肆伍陆柒捌玖]/;
-const LETTER_DIGIT = /[ol]/;
+/** Characters a spelled-out number is written with: 1 = ASCII digit, 2 = Chinese numeral (its digit in NUMERAL_DIGIT). */
+const NUMERAL_KIND = new Uint8Array(0x10000);
+const NUMERAL_DIGIT = new Uint16Array(0x10000);
+for (let d = 0x30; d <= 0x39; d++) NUMERAL_KIND[d] = 1;
+for (const ch of '〇零一二三四五六七八九幺两拐洞勾壹贰叁肆伍陆柒捌玖') {
+  NUMERAL_KIND[ch.charCodeAt(0)] = 2;
+  NUMERAL_DIGIT[ch.charCodeAt(0)] = (CHINESE_DIGITS[ch] ?? '0').charCodeAt(0);
+}
+/** A run of at least this many numeral characters, one of them Chinese, is read as a number ("幺三八…"). */
+const MIN_NUMERAL_RUN = 7;
+
+/** [start, end) of every maximal numeral run long enough and with a Chinese numeral in it: one pass over the codes. */
+function numeralRuns(text: string): [number, number][] {
+  const runs: [number, number][] = [];
+  let start = -1;
+  let han = false;
+  for (let i = 0; i <= text.length; i++) {
+    const kind = i < text.length ? (NUMERAL_KIND[text.charCodeAt(i)] as number) : 0;
+    if (kind !== 0) {
+      if (start < 0) {
+        start = i;
+        han = false;
+      }
+      if (kind === 2) han = true;
+    } else if (start >= 0) {
+      if (han && i - start >= MIN_NUMERAL_RUN) runs.push([start, i]);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+const isLetterDigit = (c: number): boolean => c === 0x6f || c === 0x6c; // o, l
+const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /** Pass 2: word-level evasions (薇信 → 微信), numbers spelled in Chinese numerals, O and l written inside digit runs. */
 function evasionPass(view: TextView, evasions: KeywordMatcher<string>): TextView {
@@ -93,29 +124,25 @@ function evasionPass(view: TextView, evasions: KeywordMatcher<string>): TextView
     const prev = replaceAt.get(m.start);
     if (!prev || prev.end < m.end) replaceAt.set(m.start, { end: m.end, to: m.payload });
   }
-  const numeralRuns: [number, number][] = [];
-  NUMERAL_RUN.lastIndex = 0;
-  for (let m = NUMERAL_RUN.exec(text); m; m = NUMERAL_RUN.exec(text)) {
-    if (HAN_NUMERAL.test(m[0])) numeralRuns.push([m.index, m.index + m[0].length]);
-  }
-  if (replaceAt.size === 0 && numeralRuns.length === 0 && !/\d[ol]{1,3}\d/.test(text)) return view;
+  const runs = numeralRuns(text);
+  if (replaceAt.size === 0 && runs.length === 0 && !/\d[ol]{1,3}\d/.test(text)) return view;
 
   const b = newTextViewBuilder(text.length + 16);
   let run = 0;
   for (let i = 0; i < text.length; ) {
-    while (run < numeralRuns.length && (numeralRuns[run]?.[1] ?? 0) <= i) run++;
-    const inRun = run < numeralRuns.length && (numeralRuns[run]?.[0] ?? Infinity) <= i;
+    while (run < runs.length && (runs[run]?.[1] ?? 0) <= i) run++;
+    const inRun = run < runs.length && (runs[run]?.[0] ?? Infinity) <= i;
     const rep = inRun ? undefined : replaceAt.get(i);
     if (rep) {
       b.push(rep.to, view.from[i] ?? 0, view.to[rep.end - 1] ?? 0);
       i = rep.end;
       continue;
     }
-    const ch = text[i] ?? '';
-    let out = ch;
-    if (inRun) out = CHINESE_DIGITS[ch] ?? ch;
-    else if (LETTER_DIGIT.test(ch) && inDigitRun(text, i)) out = ch === 'o' ? '0' : '1';
-    b.pushUnit(out, view.from[i] ?? 0, view.to[i] ?? 0);
+    const c = text.charCodeAt(i);
+    let out = c;
+    if (inRun) out = NUMERAL_KIND[c] === 2 ? (NUMERAL_DIGIT[c] as number) : c;
+    else if (isLetterDigit(c) && inDigitRun(text, i)) out = c === 0x6f ? 0x30 : 0x31;
+    b.pushCode(out, view.from[i] ?? 0, view.to[i] ?? 0);
     i++;
   }
   return b.build();
@@ -125,39 +152,43 @@ function evasionPass(view: TextView, evasions: KeywordMatcher<string>): TextView
 function inDigitRun(text: string, i: number): boolean {
   let a = i;
   let b = i;
-  while (a > 0 && i - a < 3 && LETTER_DIGIT.test(text[a - 1] ?? '')) a--;
-  while (b < text.length - 1 && b - i < 3 && LETTER_DIGIT.test(text[b + 1] ?? '')) b++;
-  return b - a < 3 && isDigit(text[a - 1]) && isDigit(text[b + 1]);
+  while (a > 0 && i - a < 3 && isLetterDigit(text.charCodeAt(a - 1))) a--;
+  while (b < text.length - 1 && b - i < 3 && isLetterDigit(text.charCodeAt(b + 1))) b++;
+  return b - a < 3 && isDigitCode(text.charCodeAt(a - 1)) && isDigitCode(text.charCodeAt(b + 1));
 }
 
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
-}
+/** Per UTF-16 unit: 0 = not yet known, 1 = noise, 2 = kept. Filled on first sight from the NOISE class. */
+const NOISE_OF = new Uint8Array(0x10000);
 
-function isNoise(ch: string): boolean {
-  const c = ch.charCodeAt(0);
+/** Punctuation, symbols, separators, controls (and lone surrogate halves, which NOISE counts as \p{C}). */
+function isNoise(c: number): boolean {
   if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x4e00 && c <= 0x9fff)) return false;
-  return c <= 0x40 || NOISE.test(ch);
+  if (c <= 0x40) return true;
+  let known = NOISE_OF[c] as number;
+  if (known === 0) NOISE_OF[c] = known = NOISE.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
 }
 
-function isAsciiAlnum(ch: string): boolean {
-  return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
-}
+const isAsciiAlnum = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 
 /** Drops everything that is not a letter, digit or ideograph, so that "淘 宝 客 服" and "拼.多.多" match their keywords. */
 export function compactView(view: TextView): TextView {
   const text = view.text;
   const b = newTextViewBuilder(text.length);
   let pendingGap = false;
+  // Whether the last unit pushed is an ASCII letter or digit: one space is kept between Latin words.
+  let lastAlnum = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? '';
-    if (isNoise(ch)) {
+    const c = text.charCodeAt(i);
+    if (isNoise(c)) {
       pendingGap = true;
       continue;
     }
-    if (pendingGap && isAsciiAlnum(ch) && isAsciiAlnum(b.lastChar())) b.pushUnit(' ', view.from[i] ?? 0, view.from[i] ?? 0);
+    const alnum = isAsciiAlnum(c);
+    if (pendingGap && alnum && lastAlnum) b.pushCode(0x20, view.from[i] ?? 0, view.from[i] ?? 0);
     pendingGap = false;
-    b.pushUnit(ch, view.from[i] ?? 0, view.to[i] ?? 0);
+    b.pushCode(c, view.from[i] ?? 0, view.to[i] ?? 0);
+    lastAlnum = alnum;
   }
   return b.build();
 }

@@ -1,4 +1,4 @@
-import { tagsOf } from './emit.js';
+import { TAG, tagBits } from './emit.js';
 import type { Signal, Span } from '../types.js';
 
 const SENTENCE_END = /[。！？!?\n；;]/;
@@ -22,7 +22,7 @@ function around(text: string, at: number, end: RegExp): Span {
  * ("we will never ask for your password, just send us the code") cannot hide the request next to it.
  */
 export function discountQuoted(signals: Signal[], text: string, strongWeight = Infinity): Signal[] {
-  const warnings = signals.filter((s) => tagsOf(s).includes('warning'));
+  const warnings = signals.filter((s) => (tagBits(s) & TAG.warning) !== 0);
   if (warnings.length === 0) return signals;
   const sentences: Span[] = [];
   const clauses: Span[] = [];
@@ -47,7 +47,7 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
   });
   if (quoted.length === 0) return signals;
   return kept.map((s) =>
-    tagsOf(s).includes('warning')
+    (tagBits(s) & TAG.warning) !== 0
       ? {
           ...s,
           explanation: {

@@ -24,34 +24,22 @@ interface RuleHits {
 /** Runs every rule of the knowledge over one text: one automaton scan plus the few bounded regexes. */
 export function ruleSignals(n: NormalizedText, k: CompiledKnowledge, lang: 'zh' | 'en' | 'mixed'): Signal[] {
   const perRule = new Map<number, RuleHits>();
-  const get = (i: number): RuleHits => {
-    let h = perRule.get(i);
-    if (!h) {
-      h = { any: [], groups: [], none: false };
-      perRule.set(i, h);
-    }
-    return h;
-  };
   for (const hit of k.ruleMatcher.findAll(n.compact.text, MAX_HITS_PER_KEYWORD)) {
-    const h = get(hit.payload.rule);
-    const span = { start: hit.start, end: hit.end, inNorm: false };
-    if (hit.payload.role === -1) h.any.push(span);
-    else if (hit.payload.role === -2) h.none = true;
-    else (h.groups[hit.payload.role] ??= []).push(span);
+    const h = hitsOf(perRule, hit.payload.rule, k);
+    const role = hit.payload.role;
+    if (role === -2) h.none = true;
+    else (role === -1 ? h.any : (h.groups[role] as Hit[])).push({ start: hit.start, end: hit.end, inNorm: false });
   }
+  // A pattern several rules share runs once per text.
+  const byPattern = new Map<RegExp, Hit[]>();
   for (const i of k.regexRules) {
     const cr = k.rules[i];
     // A rule for the other language would be dropped below anyway: don't pay for its regexes.
     if (!cr || (cr.rule.lang && lang !== 'mixed' && cr.rule.lang !== lang)) continue;
     for (const re of cr.regexes) {
-      re.lastIndex = 0;
-      for (let m = re.exec(n.norm.text), count = 0; m && count < MAX_SPANS; m = re.exec(n.norm.text), count++) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        get(i).any.push({ start: m.index, end: m.index + m[0].length, inNorm: true });
-      }
+      let found = byPattern.get(re);
+      if (found === undefined) byPattern.set(re, (found = regexHits(re, n.norm.text)));
+      for (const hit of found) hitsOf(perRule, i, k).any.push(hit);
     }
   }
 
@@ -80,6 +68,32 @@ export function ruleSignals(n: NormalizedText, k: CompiledKnowledge, lang: 'zh' 
     });
   }
   return signals;
+}
+
+/** Up to MAX_SPANS matches of one rule pattern in the norm view (hits are read-only, so rules may share them). */
+function regexHits(re: RegExp, text: string): Hit[] {
+  const hits: Hit[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text), count = 0; m && count < MAX_SPANS; m = re.exec(text), count++) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    hits.push({ start: m.index, end: m.index + m[0].length, inNorm: true });
+  }
+  return hits;
+}
+
+/** The hits of rule i, created on its first hit with one (packed, never holey) list per `all` group. */
+function hitsOf(perRule: Map<number, RuleHits>, i: number, k: CompiledKnowledge): RuleHits {
+  let h = perRule.get(i);
+  if (h === undefined) {
+    const groups: Hit[][] = [];
+    for (let g = k.rules[i]?.rule.all?.length ?? 0; g > 0; g--) groups.push([]);
+    h = { any: [], groups, none: false };
+    perRule.set(i, h);
+  }
+  return h;
 }
 
 /** Every `all` group must hit; with a window, near an anchor (an `any` hit, or the first group's hit). */
