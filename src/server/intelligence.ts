@@ -95,11 +95,6 @@ export class Intelligence {
     this.unknownUntil.clear();
   }
 
-  /** Number of cached "nobody reported it" answers (tests, metrics). */
-  get cachedUnknown(): number {
-    return this.unknownUntil.size;
-  }
-
   /** Drops cached answers for these hashes (null: all) after a write of this process. */
   private forget(hashes: string[] | null): void {
     this.generation++;
