@@ -74,7 +74,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     engine,
     config,
     metrics,
-    intel: new Intelligence(deps.store, engine, intelModule),
+    intel: new Intelligence(deps.store, engine, intelModule, { knownCacheMs: config.knownCacheMs }),
     keys: new KeyVerifier(deps.store, config.keyCacheSeconds * 1000),
   };
 
@@ -261,6 +261,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const stopRetention = startRetention(deps.store, config.retentionDays, app.log);
   app.addHook('onClose', async () => {
     stopRetention();
+    ctx.intel.close();
     await rateSync?.stop();
     if (deps.closeStore) await deps.store.close();
   });

@@ -32,6 +32,12 @@ export interface ServerConfig {
   keyCacheSeconds: number;
   /** Requests slower than this (ms) are logged at warn level; every request is logged only at debug level. */
   slowRequestMs: number;
+  /**
+   * Milliseconds analyze may reuse a "nobody reported this identifier" answer in a process (0 = always ask the
+   * store). This process's own writes drop it at once and lookups never use it; another process's new report
+   * reaches analyze here within this time (src/server/intelligence.ts).
+   */
+  knownCacheMs: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -44,6 +50,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   trustProxy: false,
   keyCacheSeconds: 5,
   slowRequestMs: 1000,
+  knownCacheMs: 1000,
 };
 
 export function resolveConfig(partial: Partial<ServerConfig> = {}): ServerConfig {

@@ -6,7 +6,7 @@ import type { Engine } from '../engine.js';
 import type { DirectoryEntry } from '../knowledge/schema.js';
 import { hashKey, identifiersOf, normalizePhone, type Identifier } from '../store/identifiers.js';
 import { reputationOf, reputationSignal, type Reputation } from '../store/reputation.js';
-import type { Store } from '../store/types.js';
+import type { IdentifierFacts, Store } from '../store/types.js';
 import type { Entity, Signal, Span } from '../core/types.js';
 
 export interface DirectoryMatch {
@@ -48,14 +48,34 @@ export async function loadIntel(): Promise<IntelModule | null> {
   }
 }
 
+/** Most "nobody reported it" answers a process keeps (≈ 100 bytes each). */
+export const UNKNOWN_CACHE_MAX = 50_000;
+
+export interface IntelligenceOptions {
+  /**
+   * How long (ms) analyze may reuse a "nobody reported this identifier" answer; 0 (the default here; the server's
+   * default is 1000, FANZHA_KNOWN_CACHE_MS) asks the store every time. Only negative answers are kept, this
+   * process's own reports, reviews and feedback drop them at once, and lookups never use them: a report written
+   * through another process reaches this one's analyze within this time.
+   */
+  knownCacheMs?: number;
+}
+
 export class Intelligence {
   private readonly phones = new Map<string, DirectoryEntry>();
   private readonly domains = new Map<string, DirectoryEntry>();
+  private readonly cacheMs: number;
+  /** Hash → until when (epoch ms) "nobody reported it" holds. Map order is expiry order (re-set on refresh). */
+  private readonly unknownUntil = new Map<string, number>();
+  /** Bumped by every write of this process that may change facts: answers asked before it are not kept. */
+  private generation = 0;
+  private readonly unwatch: (() => void) | null;
 
   constructor(
     private readonly store: Store,
     readonly engine: Engine,
     readonly intel: IntelModule | null,
+    options: IntelligenceOptions = {},
   ) {
     for (const e of engine.knowledge.directory) {
       for (const p of e.phones) {
@@ -63,6 +83,64 @@ export class Intelligence {
         if (n) this.phones.set(n, e);
       }
       for (const d of e.domains) this.domains.set(d, e);
+    }
+    // Without change notices from the store a cached answer could outlive this process's own reports: no cache.
+    this.cacheMs = store.watchIdentifiers ? Math.max(0, options.knownCacheMs ?? 0) : 0;
+    this.unwatch = this.cacheMs > 0 ? store.watchIdentifiers!((hashes) => this.forget(hashes)) : null;
+  }
+
+  /** Stops listening to the store (the server calls it on close). */
+  close(): void {
+    this.unwatch?.();
+    this.unknownUntil.clear();
+  }
+
+  /** Drops cached answers for these hashes (null: all) after a write of this process. */
+  private forget(hashes: string[] | null): void {
+    this.generation++;
+    if (hashes === null) this.unknownUntil.clear();
+    else for (const h of hashes) this.unknownUntil.delete(h);
+  }
+
+  /**
+   * Facts for the hashes. With `cached`, hashes known to be unreported (within cacheMs) are not asked about.
+   * Every answer refreshes the cache: absent hashes become "unknown until asked + cacheMs", present ones leave it.
+   */
+  private async facts(hashes: string[], cached: boolean): Promise<Map<string, IdentifierFacts>> {
+    if (this.cacheMs === 0) return this.store.identifierFacts(hashes);
+    // The clock starts when the question is asked, so an answer is never used longer than cacheMs after the
+    // database gave it: a report committed by another process shows within cacheMs.
+    const asked = Date.now();
+    let ask = hashes;
+    if (cached) {
+      ask = hashes.filter((h) => {
+        const until = this.unknownUntil.get(h);
+        return until === undefined || until <= asked;
+      });
+      if (ask.length === 0) return new Map();
+    }
+    const generation = this.generation;
+    const facts = await this.store.identifierFacts(ask);
+    // A report, review or feedback of this process committed while the question was out: the answer may
+    // predate it, so it is used for this request only.
+    if (generation === this.generation) this.remember(ask, facts, asked + this.cacheMs);
+    return facts;
+  }
+
+  private remember(asked: string[], facts: Map<string, IdentifierFacts>, until: number): void {
+    const m = this.unknownUntil;
+    for (const h of asked) {
+      m.delete(h);
+      if (facts.has(h)) continue;
+      if (m.size >= UNKNOWN_CACHE_MAX) {
+        // Oldest first: drop the expired ones, and at least one.
+        const now = Date.now();
+        for (const [k, t] of m) {
+          if (t > now && m.size < UNKNOWN_CACHE_MAX) break;
+          m.delete(k);
+        }
+      }
+      m.set(h, until);
     }
   }
 
@@ -86,10 +164,14 @@ export class Intelligence {
     return ids.map((i) => hashKey(salt, i.key));
   }
 
-  async describe(ids: Identifier[]): Promise<IdentifierInfo[]> {
+  /**
+   * What is known about the identifiers. `cached: true` (analyze) may reuse a recent "nobody reported it" answer;
+   * without it (lookup) the store is always asked.
+   */
+  async describe(ids: Identifier[], options: { cached?: boolean } = {}): Promise<IdentifierInfo[]> {
     if (ids.length === 0) return [];
     const hashes = await this.hashes(ids);
-    const facts = await this.store.identifierFacts(hashes);
+    const facts = await this.facts(hashes, options.cached === true);
     const now = Date.now();
     return ids.map((id, i) => {
       const directory = this.directoryMatch(id);
@@ -100,7 +182,7 @@ export class Intelligence {
   /** Identifiers in an analysis with what is known about them, and the reputation signals to feed back. */
   async forEntities(entities: readonly Entity[], sender: string | undefined): Promise<{ infos: IdentifierInfo[]; signals: Signal[] }> {
     const ids = identifiersOf(entities, sender);
-    const infos = await this.describe(ids);
+    const infos = await this.describe(ids, { cached: true });
     const signals: Signal[] = [];
     infos.forEach((info, i) => {
       // Nothing known (the common case) or waiting for an analyst: no signal, so no spans to find.

@@ -18,12 +18,27 @@ export interface Identifier {
 
 const MAX_VALUE = 200;
 
-let saltKey: { salt: string; key: KeyObject } | null = null;
+/** Hashes remembered per salt: a busy service sees the same numbers, hosts and senders again and again. */
+export const HASH_MEMO_SIZE = 10_000;
+
+let saltKey: { salt: string; key: KeyObject; memo: Map<string, string> } | null = null;
 
 export function hashKey(salt: string, key: string): string {
-  // A store has one salt: import it as a key object once instead of on every hash (several per request).
-  if (saltKey?.salt !== salt) saltKey = { salt, key: createSecretKey(salt, 'utf8') };
-  return createHmac('sha256', saltKey.key).update(key).digest('base64url');
+  // A store has one salt: import it as a key object once instead of on every hash (several per request), and
+  // remember recent answers (an HMAC is ≈ 5 µs; a map hit ≈ 0.1 µs). Bounded: past HASH_MEMO_SIZE entries the
+  // oldest goes (insertion order), so a stream of never-repeated identifiers costs one map delete per hash; keys
+  // over 256 characters are not kept (at most a few MB in all).
+  if (saltKey?.salt !== salt) saltKey = { salt, key: createSecretKey(salt, 'utf8'), memo: new Map() };
+  const memo = saltKey.memo;
+  let h = memo.get(key);
+  if (h === undefined) {
+    h = createHmac('sha256', saltKey.key).update(key).digest('base64url');
+    if (key.length <= 256) {
+      if (memo.size >= HASH_MEMO_SIZE) memo.delete(memo.keys().next().value!);
+      memo.set(key, h);
+    }
+  }
+  return h;
 }
 
 /** Digits only, without a +86 / 0086 country prefix. */

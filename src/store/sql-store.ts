@@ -105,6 +105,7 @@ function knownIdentifiers(hashes: string[]): Statement {
 export abstract class SqlStore implements Store {
   abstract readonly dialect: 'sqlite' | 'postgres';
   private saltValue: string | null = null;
+  private readonly watchers = new Set<(hashes: string[] | null) => void>();
 
   protected abstract all(sql: string, params?: Param[]): Promise<Row[]>;
   protected abstract run(sql: string, params?: Param[]): Promise<number>;
@@ -122,6 +123,16 @@ export abstract class SqlStore implements Store {
     const rows = await this.all(`SELECT value FROM meta WHERE key = 'salt'`);
     this.saltValue = String(rows[0]?.['value']);
     return this.saltValue;
+  }
+
+  watchIdentifiers(listener: (hashes: string[] | null) => void): () => void {
+    this.watchers.add(listener);
+    return () => void this.watchers.delete(listener);
+  }
+
+  /** Tells the watchers which identifiers a write touched (after it, whether it committed or failed). */
+  private changed(hashes: string[] | null): void {
+    for (const w of this.watchers) w(hashes);
   }
 
   async createReport(r: NewReport): Promise<Report> {
@@ -164,7 +175,11 @@ export abstract class SqlStore implements Store {
       });
     }
     statements.push(knownIdentifiers([r.subjectHash, ...mentions]));
-    await this.batch(statements);
+    try {
+      await this.batch(statements);
+    } finally {
+      this.changed([r.subjectHash, ...mentions]);
+    }
     const { subjectHash: _s, mentionHashes: _m, ...rest } = r;
     return {
       ...rest,
@@ -210,10 +225,16 @@ export abstract class SqlStore implements Store {
 
   async reviewReport(id: string, review: Review): Promise<Report | null> {
     const status: ReportStatus = review.action === 'confirm' ? 'confirmed' : review.action === 'reject' ? 'rejected' : 'merged';
-    const changed = await this.run(
-      `UPDATE reports SET status = ?, review_note = ?, reviewed_by = ?, reviewed_at = ?, merged_into = ? WHERE id = ?`,
-      [status, review.note, review.reviewer, Date.now(), review.action === 'merge' ? (review.into ?? null) : null, id],
-    );
+    let changed: number;
+    try {
+      changed = await this.run(
+        `UPDATE reports SET status = ?, review_note = ?, reviewed_by = ?, reviewed_at = ?, merged_into = ? WHERE id = ?`,
+        [status, review.note, review.reviewer, Date.now(), review.action === 'merge' ? (review.into ?? null) : null, id],
+      );
+    } finally {
+      // Reviews are rare: "anything may have changed" spares a query for the report's subject.
+      this.changed(null);
+    }
     return changed > 0 ? this.getReport(id) : null;
   }
 
@@ -298,7 +319,11 @@ export abstract class SqlStore implements Store {
       },
     ];
     if (f.identifierHash !== null) statements.push(knownIdentifiers([f.identifierHash]));
-    await this.batch(statements);
+    try {
+      await this.batch(statements);
+    } finally {
+      if (f.identifierHash !== null) this.changed([f.identifierHash]);
+    }
     return { ...f, id, createdAt };
   }
 

@@ -2,12 +2,21 @@
  * The embedded store: one SQLite file (WAL) under the data directory. Writes are group-committed: every
  * write that arrives in the same event-loop turn shares one transaction and one fsync (synchronous=FULL),
  * and a request is acknowledged only after its commit, so an acknowledged report survives a crash.
+ *
+ * Rate-limit counts shared between processes (src/server/rate-limit.ts) live in a second file beside it,
+ * fanzha-rate.sqlite, on their own connection with synchronous=NORMAL: they are written several times a second
+ * per process, and an fsync (≈ 4 ms here) each time would stall the event loop; in WAL mode NORMAL commits without
+ * one. Counts are worth no fsync: after a power cut the last ones may be missing, which only lets a client a few
+ * more requests in the current window. Being another file, those writes never wait for a report commit's lock.
+ * The file is opened on the first rate-limit write (a single process on SQLite shares no counts and never does);
+ * the main file's rate_limit_hits table (migration 2) stays empty on SQLite.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './schema.js';
 import { SqlStore, type Param, type Statement } from './sql-store.js';
+import type { RateHits } from './types.js';
 
 type Row = Record<string, unknown>;
 interface Pending {
@@ -17,6 +26,24 @@ interface Pending {
 }
 
 export const SQLITE_FILE = 'fanzha.sqlite';
+/** The rate-limit counters' file, beside the main one. */
+export const SQLITE_RATE_FILE = 'fanzha-rate.sqlite';
+
+/** The settings each connection must run with (test/store/sqlite-sync.test.ts checks them). */
+export interface ConnectionPragmas {
+  journalMode: string;
+  /** 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA. */
+  synchronous: number;
+  busyTimeout: number;
+}
+
+function pragmasOf(db: Database.Database): ConnectionPragmas {
+  return {
+    journalMode: String(db.pragma('journal_mode', { simple: true })),
+    synchronous: Number(db.pragma('synchronous', { simple: true })),
+    busyTimeout: Number(db.pragma('busy_timeout', { simple: true })),
+  };
+}
 
 export class SqliteStore extends SqlStore {
   readonly dialect = 'sqlite' as const;
@@ -25,8 +52,17 @@ export class SqliteStore extends SqlStore {
   private queue: Pending[] = [];
   private flushScheduled = false;
   private closed = false;
+  /**
+   * The rate-limit connection (fanzha-rate.sqlite), opened on first use, and its statements. One holder object,
+   * so that a wrapper made with Object.create(store) (tests do) shares the connection instead of opening its own.
+   */
+  private readonly rateConn: { db: Database.Database | null; statements: Map<string, Database.Statement> } = { db: null, statements: new Map() };
 
-  constructor(file: string) {
+  constructor(
+    file: string,
+    /** Where the rate-limit counters go (default: fanzha-rate.sqlite beside `file`). */
+    private readonly rateFile = join(dirname(file), SQLITE_RATE_FILE),
+  ) {
     super();
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -60,6 +96,66 @@ export class SqliteStore extends SqlStore {
       this.cache.set(sql, s);
     }
     return s;
+  }
+
+  /** The rate-limit connection: WAL, synchronous=NORMAL, its one table created if missing. */
+  private rate(): Database.Database {
+    if (this.closed) throw new Error('store is closed');
+    if (this.rateConn.db) return this.rateConn.db;
+    const db = new Database(this.rateFile);
+    try {
+      // Short: the other processes hold this file's lock for a few µs (no fsync), never for a report commit.
+      db.pragma('busy_timeout = 1000');
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.exec(`CREATE TABLE IF NOT EXISTS rate_limit_hits (window_start BIGINT NOT NULL, bucket TEXT NOT NULL, hits BIGINT NOT NULL,
+        PRIMARY KEY (window_start, bucket))`);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    this.rateConn.db = db;
+    return db;
+  }
+
+  private rateStmt(sql: string): Database.Statement {
+    let s = this.rateConn.statements.get(sql);
+    if (!s) {
+      s = this.rate().prepare(sql);
+      this.rateConn.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  /** One statement per call, as many rows as given (a process has a few hundred buckets at most per sync). */
+  override async addRateHits(rows: RateHits[]): Promise<RateHits[]> {
+    if (rows.length === 0) return [];
+    // Sorted, so two processes upserting the same buckets lock them in the same order.
+    const sorted = [...rows].sort((a, b) => a.windowStart - b.windowStart || (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
+    const out: RateHits[] = [];
+    const db = this.rate();
+    // One transaction for all chunks: one commit, and the totals read back are consistent.
+    db.transaction(() => {
+      for (let i = 0; i < sorted.length; i += 100) {
+        const chunk = sorted.slice(i, i + 100);
+        const back = this.rateStmt(
+          `INSERT INTO rate_limit_hits (window_start, bucket, hits) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}
+            ON CONFLICT (window_start, bucket) DO UPDATE SET hits = rate_limit_hits.hits + excluded.hits
+            RETURNING window_start, bucket, hits`,
+        ).all(...chunk.flatMap((r) => [r.windowStart, r.bucket, r.hits])) as Row[];
+        for (const r of back) out.push({ windowStart: Number(r['window_start']), bucket: String(r['bucket']), hits: Number(r['hits']) });
+      }
+    }).immediate();
+    return out;
+  }
+
+  override async purgeRateHits(before: number): Promise<number> {
+    return this.rateStmt('DELETE FROM rate_limit_hits WHERE window_start < ?').run(before).changes;
+  }
+
+  /** The settings of the main connection and of the rate-limit one (null until opened). */
+  connectionPragmas(): { main: ConnectionPragmas; rate: ConnectionPragmas | null } {
+    return { main: pragmasOf(this.db), rate: this.rateConn.db ? pragmasOf(this.rateConn.db) : null };
   }
 
   protected async all(sql: string, params: Param[] = []): Promise<Row[]> {
@@ -123,6 +219,7 @@ export class SqliteStore extends SqlStore {
     this.flush();
     this.closed = true;
     this.db.close();
+    this.rateConn.db?.close();
   }
 
   protected dayExpr(column: string): string {

@@ -152,6 +152,12 @@ export interface Store {
   reviewReport(id: string, review: Review): Promise<Report | null>;
   /** Facts for each hash; hashes nobody reported are absent from the map. */
   identifierFacts(hashes: string[]): Promise<Map<string, IdentifierFacts>>;
+  /**
+   * Calls `listener` once a write through this store object may have changed some identifier's facts (a report,
+   * a review, feedback), with the hashes concerned, or null when any may have. Returns a function that unsubscribes.
+   * Only this process's writes are seen. Optional: without it the service caches no reputation answer.
+   */
+  watchIdentifiers?(listener: (hashes: string[] | null) => void): () => void;
   /** Deletes raw evidence and contact of reports older than the cut-off; returns how many were purged. */
   purgeEvidence(olderThan: number): Promise<number>;
 

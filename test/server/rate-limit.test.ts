@@ -184,7 +184,8 @@ describe('RateLimiter, shared through the store', () => {
         assert.deepEqual(rows, []);
         const all = await store.addRateHits([{ windowStart: 0, bucket: 'ancient', hits: 1 }]);
         assert.equal(all[0]!.hits, 1);
-        const db = (store as unknown as { db: { prepare(s: string): { all(): { bucket: string; window_start: number }[] } } }).db;
+        // On SQLite the counts live in their own file and connection (src/store/sqlite.ts).
+        const db = (store as unknown as { rateConn: { db: { prepare(s: string): { all(): { bucket: string; window_start: number }[] } } } }).rateConn.db;
         const buckets = db.prepare('SELECT bucket, window_start FROM rate_limit_hits').all();
         assert.equal(buckets.length, 2);
         assert.ok(buckets.every((b) => !b.bucket.includes('203.0.113')));

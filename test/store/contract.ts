@@ -221,6 +221,34 @@ export function runStoreContract(name: string, makeStore: MakeStore, skip: strin
     assert.equal((await s.identifierFacts([never])).size, 0);
   });
 
+  t('watchIdentifiers hears every write that can change facts, after it commits, until unsubscribed', async (s) => {
+    assert.ok(s.watchIdentifiers, 'the SQL stores announce their writes');
+    const heard: (string[] | null)[] = [];
+    const subject = await hashOf(s, 'phone:13800138000');
+    const mention = await hashOf(s, 'phone:13700137000');
+    let askedThen: Promise<Map<string, unknown>> | null = null;
+    const stop = s.watchIdentifiers((hashes) => {
+      heard.push(hashes);
+      // The write is committed when the listener runs: a question asked now sees it.
+      if (hashes?.includes(subject)) askedThen = s.identifierFacts([subject]);
+    });
+    const r = await report(s, { mentionHashes: [mention] });
+    assert.deepEqual(heard, [[subject, mention]]);
+    assert.ok((await askedThen!)?.has(subject));
+    const fb = await hashOf(s, 'phone:95188');
+    await s.addFeedback({ target: 'lookup', kind: 'false_alarm', identifierHash: fb, subject: '95188', verdict: 'scam', note: null, reporter: 'a' });
+    await s.addFeedback({ target: 'analysis', kind: 'missed_scam', identifierHash: null, subject: 'text', verdict: 'safe', note: null, reporter: 'b' });
+    assert.deepEqual(heard.slice(1), [[fb]], 'feedback without an identifier changes no facts');
+    await s.reviewReport(r.id, { action: 'confirm', note: null, reviewer: 'x' });
+    assert.deepEqual(heard.slice(2), [null], 'a review may change any facts');
+    await s.createApiKey({ id: 'k_w', hash: 'hw', role: 'public', name: null });
+    await s.purgeEvidence(Date.now() + 1000);
+    assert.equal(heard.length, 3, 'keys and retention change no facts');
+    stop();
+    await report(s, { reporter: 'k_z' });
+    assert.equal(heard.length, 3);
+  });
+
   t('rate-limit hits add up across calls (as from several processes) and old windows are purged', async (s) => {
     const now = Date.now();
     assert.deepEqual(await s.addRateHits([]), []);
