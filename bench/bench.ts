@@ -3,16 +3,25 @@
  * short SMS, long e-mails, 30-turn transcripts, and 100,000-character inputs (worst case).
  * Prints a table and writes reports/bench.json. Speed is measured here, never asserted in tests.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { HUGE, LONG_EMAILS, SHORT_SMS, TRANSCRIPTS } from './samples.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'no-model': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, 'no-model': { type: 'boolean', default: false }, src: { type: 'boolean', default: false } },
+});
 const scale = values.quick ? 0.1 : 1;
 const useModel = !values['no-model'];
 
+// The engine as it ships (`npm run bench` compiles it first with tsc into dist/), or with --src the TypeScript
+// sources through tsx: tsx's on-the-fly build runs 5–10% slower than tsc's output (measured, session 5).
+const engineUrl = new URL(values.src ? '../src/index.js' : '../dist/src/index.js', import.meta.url);
+if (!values.src && !existsSync(engineUrl)) {
+  console.error('bench: dist/src/index.js is missing: run `npm run bench` (which builds first) or pass --src');
+  process.exit(2);
+}
 const t0 = performance.now();
-const fanzha = await import('../src/index.js');
+const fanzha = (await import(engineUrl.href)) as typeof import('../src/index.js');
 const tImport = performance.now();
 fanzha.analyze('warm-up 预热', { useModel });
 const tFirst = performance.now();
@@ -71,7 +80,7 @@ const rows: Row[] = [
 
 const rssMb = process.resourceUsage().maxRSS / 1024;
 const f = (x: number, d = 2): string => x.toFixed(d);
-console.log(`fanzha bench (${useModel ? 'rules + model' : 'rules only'}), node ${process.version}, one thread\n`);
+console.log(`fanzha bench (${useModel ? 'rules + model' : 'rules only'}, ${values.src ? 'src through tsx' : 'built dist/'}), node ${process.version}, one thread\n`);
 console.log('| workload | messages | msgs/s (median of 5 rounds) | slowest round | p50 ms | p99 ms | max ms |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.name} | ${r.count} | ${Math.round(r.perSecond).toLocaleString('en')} | ${Math.round(r.slowestRound).toLocaleString('en')} | ${f(r.p50ms, 3)} | ${f(r.p99ms, 3)} | ${f(r.maxMs)} |`);
@@ -79,5 +88,5 @@ console.log(`\nstart-up: import ${f(tImport - t0, 0)} ms, first analysis (knowle
 mkdirSync('reports', { recursive: true });
 writeFileSync(
   'reports/bench.json',
-  JSON.stringify({ node: process.version, useModel, importMs: tImport - t0, firstAnalysisMs: tFirst - tImport, peakRssMb: rssMb, rows }, null, 1),
+  JSON.stringify({ node: process.version, engine: values.src ? 'src (tsx)' : 'dist (tsc)', useModel, importMs: tImport - t0, firstAnalysisMs: tFirst - tImport, peakRssMb: rssMb, rows }, null, 1),
 );

@@ -6,7 +6,11 @@
  * Each store is measured with one server process and with --workers 2 (node:cluster, one per core), each row on a
  * fresh, empty database (so no row inherits the reports an earlier row wrote: the analyze text's identifiers are
  * unknown to the store, as most identifiers in checked messages are).
- * Prints a table and writes reports/bench-http.json. Options: --duration <s> (default 10), --only sqlite|postgres.
+ * Prints a table and writes reports/bench-http.json. Options: --duration <s> (default 10), --only sqlite|postgres,
+ * --rate <req/s>: also measure analyze latency at that offered rate (autocannon's overallRate, same 50 connections):
+ * the latency a platform sees at a given load, rather than at saturation, where p99 is mostly queueing. autocannon
+ * paces each connection, so above saturation it under-reports latency (coordinated omission): read a rate row only
+ * when its achieved req/s matches the offered rate.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,8 +31,10 @@ interface AutocannonResult {
 type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, only: { type: 'string' }, rate: { type: 'string' } } });
 const duration = Number(values.duration);
+const rate = values.rate ? Number(values.rate) : null;
+if (rate !== null && !(rate > 0)) throw new Error('--rate must be a positive number of requests per second');
 const ROOT = new URL('..', import.meta.url).pathname;
 const DIST_MAIN = join(ROOT, 'dist/src/cli/main.js');
 const useDist = existsSync(DIST_MAIN);
@@ -105,10 +111,20 @@ interface Row {
   reportP50ms: number;
   reportP99ms: number;
   reportErrors: number;
+  /** With --rate: analyze at that offered rate. */
+  atRate?: { offered: number; achieved: number; p50ms: number; p99ms: number; errors: number };
 }
 
-async function load(url: string, path: string, body: string, seconds: number): Promise<AutocannonResult> {
-  return autocannon({ url: `${url}${path}`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 50, duration: seconds });
+async function load(url: string, path: string, body: string, seconds: number, overallRate?: number): Promise<AutocannonResult> {
+  return autocannon({
+    url: `${url}${path}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: 50,
+    duration: seconds,
+    ...(overallRate ? { overallRate } : {}),
+  });
 }
 
 async function benchStore(name: string, env: Record<string, string>): Promise<Row> {
@@ -117,6 +133,7 @@ async function benchStore(name: string, env: Record<string, string>): Promise<Ro
   try {
     await load(url, '/v1/analyze', ANALYZE_BODY, 2); // warm-up (JIT, caches)
     const a = await load(url, '/v1/analyze', ANALYZE_BODY, duration);
+    const r = rate ? await load(url, '/v1/analyze', ANALYZE_BODY, duration, rate) : null;
     await load(url, '/v1/reports', REPORT_BODY, 1);
     const w = await load(url, '/v1/reports', REPORT_BODY, duration);
     return {
@@ -130,6 +147,9 @@ async function benchStore(name: string, env: Record<string, string>): Promise<Ro
       reportP50ms: w.latency.p50,
       reportP99ms: w.latency.p99,
       reportErrors: w.non2xx + w.errors + w.timeouts,
+      ...(r && rate
+        ? { atRate: { offered: rate, achieved: Math.round(r.requests.average), p50ms: r.latency.p50, p99ms: r.latency.p99, errors: r.non2xx + r.errors + r.timeouts } }
+        : {}),
     };
   } finally {
     await stopServer(child);
@@ -175,6 +195,12 @@ for (const r of rows) {
   console.log(
     `| ${r.store} | ${r.analyzeRps} | ${r.analyzeP50ms} | ${r.analyzeP99ms} | ${r.reportWritesPerSec} | ${r.reportP50ms} | ${r.reportP99ms} | ${r.analyzeErrors + r.reportErrors} | ${r.loadBefore} |`,
   );
+}
+if (rate) {
+  console.log(`\nanalyze at an offered ${rate} req/s (50 connections, ${duration} s):\n`);
+  console.log('| store | offered req/s | achieved req/s | p50 ms | p99 ms | errors |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of rows) if (r.atRate) console.log(`| ${r.store} | ${r.atRate.offered} | ${r.atRate.achieved} | ${r.atRate.p50ms} | ${r.atRate.p99ms} | ${r.atRate.errors} |`);
 }
 for (const n of notes) console.log(`\n${n}`);
 mkdirSync(join(ROOT, 'reports'), { recursive: true });
