@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PostgresStore } from '../../src/store/postgres.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
-import { hashKey, identifier } from '../../src/store/identifiers.js';
+import { addPhoneReport } from '../helpers/reports.js';
 import type { Store } from '../../src/store/types.js';
 import { pgSkipReason, startPostgres, type PgCluster } from '../helpers/postgres.js';
 import { makeHarness, type Harness } from './harness.js';
@@ -56,25 +56,7 @@ function runKnownCacheSuite(name: string, open: (() => Promise<Store>) | undefin
       return (r.json() as { id: string }).id;
     };
     const reportDirectly = async (s: Store, phone: string, reporter: string): Promise<void> => {
-      const id = identifier('phone', phone)!;
-      const salt = await s.salt();
-      await s.createReport({
-        kind: 'phone',
-        platform: null,
-        subjectKey: id.key,
-        subjectValue: id.value,
-        subjectHash: hashKey(salt, id.key),
-        mentionHashes: [],
-        category: 'fake_credit',
-        description: null,
-        evidence: null,
-        occurredAt: null,
-        contact: null,
-        consent: false,
-        reporter,
-        directoryMatch: false,
-        analysis: null,
-      });
+      await addPhoneReport(s, { value: phone, reporter, category: 'fake_credit' });
     };
 
     test('analyze reuses "unknown"; a report written through the API is seen by the next analyze at once', async () => {

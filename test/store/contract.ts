@@ -4,34 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hashKey, identifier } from '../../src/store/identifiers.js';
+import { hashKey } from '../../src/store/identifiers.js';
 import type { NewReport, Store } from '../../src/store/types.js';
+import { addPhoneReport } from '../helpers/reports.js';
 
 export type MakeStore = () => Promise<Store>;
 
-async function report(store: Store, over: Partial<NewReport> & { value?: string } = {}): Promise<ReturnType<Store['createReport']>> {
-  const salt = await store.salt();
-  const id = identifier('phone', over.value ?? '13800138000')!;
-  const { value: _v, ...rest } = over;
-  return store.createReport({
-    kind: 'phone',
-    platform: null,
-    subjectKey: id.key,
-    subjectValue: id.value,
-    subjectHash: hashKey(salt, id.key),
-    mentionHashes: [],
-    category: 'fake_customer_service',
-    description: '自称客服要退款',
-    evidence: null,
-    occurredAt: null,
-    contact: null,
-    consent: false,
-    reporter: 'k_a',
-    directoryMatch: false,
-    analysis: { verdict: 'scam', score: 80, category: 'fake_customer_service' },
-    ...rest,
-  });
-}
+/** The contract's usual report: a described fake-customer-service phone report that the engine called a scam. */
+const report = (store: Store, over: Partial<NewReport> & { value?: string } = {}): ReturnType<Store['createReport']> =>
+  addPhoneReport(store, { description: '自称客服要退款', analysis: { verdict: 'scam', score: 80, category: 'fake_customer_service' }, ...over });
 
 async function hashOf(store: Store, key: string): Promise<string> {
   return hashKey(await store.salt(), key);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { hashKey, identifier } from '../../src/store/identifiers.js';
+import { addPhoneReport } from '../helpers/reports.js';
 import { openSqliteStore, SQLITE_FILE, SQLITE_RATE_FILE, type SqliteStore } from '../../src/store/sqlite.js';
 
 const FULL = 2;
@@ -26,24 +26,7 @@ async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
 }
 
 async function addReport(s: SqliteStore): Promise<void> {
-  const id = identifier('phone', '13800138000')!;
-  await s.createReport({
-    kind: 'phone',
-    platform: null,
-    subjectKey: id.key,
-    subjectValue: id.value,
-    subjectHash: hashKey(await s.salt(), id.key),
-    mentionHashes: [],
-    category: 'fake_customer_service',
-    description: null,
-    evidence: null,
-    occurredAt: null,
-    contact: null,
-    consent: false,
-    reporter: 'k_a',
-    directoryMatch: false,
-    analysis: null,
-  });
+  await addPhoneReport(s);
 }
 
 const count = (file: string, table: string): number => {
