@@ -65,7 +65,11 @@ export class Intelligence {
   private readonly phones = new Map<string, DirectoryEntry>();
   private readonly domains = new Map<string, DirectoryEntry>();
   private readonly cacheMs: number;
-  /** Hash → until when (epoch ms) "nobody reported it" holds. Map order is expiry order (re-set on refresh). */
+  /**
+   * Hash → until when (performance.now() ms: monotonic, so a wall-clock step cannot stretch it) "nobody reported it"
+   * holds. Map order is roughly expiry order (re-set on refresh; concurrent questions may interleave), enough for
+   * evicting the oldest.
+   */
   private readonly unknownUntil = new Map<string, number>();
   /** Bumped by every write of this process that may change facts: answers asked before it are not kept. */
   private generation = 0;
@@ -85,7 +89,8 @@ export class Intelligence {
       for (const d of e.domains) this.domains.set(d, e);
     }
     // Without change notices from the store a cached answer could outlive this process's own reports: no cache.
-    this.cacheMs = store.watchIdentifiers ? Math.max(0, options.knownCacheMs ?? 0) : 0;
+    const ms = options.knownCacheMs ?? 0;
+    this.cacheMs = store.watchIdentifiers && Number.isFinite(ms) && ms > 0 ? ms : 0;
     this.unwatch = this.cacheMs > 0 ? store.watchIdentifiers!((hashes) => this.forget(hashes)) : null;
   }
 
@@ -110,7 +115,7 @@ export class Intelligence {
     if (this.cacheMs === 0) return this.store.identifierFacts(hashes);
     // The clock starts when the question is asked, so an answer is never used longer than cacheMs after the
     // database gave it: a report committed by another process shows within cacheMs.
-    const asked = Date.now();
+    const asked = performance.now();
     let ask = hashes;
     if (cached) {
       ask = hashes.filter((h) => {
@@ -134,7 +139,7 @@ export class Intelligence {
       if (facts.has(h)) continue;
       if (m.size >= UNKNOWN_CACHE_MAX) {
         // Oldest first: drop the expired ones, and at least one.
-        const now = Date.now();
+        const now = performance.now();
         for (const [k, t] of m) {
           if (t > now && m.size < UNKNOWN_CACHE_MAX) break;
           m.delete(k);

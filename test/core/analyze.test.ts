@@ -257,6 +257,9 @@ describe('session-5 tactics and their genuine look-alikes', () => {
     ['a tenant telling the landlord the rent has gone out', '王阿姨，这个月房租我已转到您爱人卡上了，您查收一下，收到了吗？'],
     ['a shop owner telling a customer to order from the usual supplier', '这款配件我们店没货了，你找他进货吧，他是厂家的老代理，发票齐全，谨防冒充的人加你微信。'],
     ['an operator agent following up a fault the customer reported', '【中国移动】您好，我是10086客服代表，您昨天反映的宽带故障已修复，如仍有问题请再次拨打10086。'],
+    ['a parent who has sent money to the child\'s own card', '儿子，我打500到你卡上了，省着点花，不够再说。'],
+    ['a friend pointing to a neighbour who has the wine in stock', '家里的酒喝完了，你跟他联系一下，他那里有货，我们晚上过去拿。'],
+    ['a news line about the finance ministry funding relief', '据新华社报道，财政部下达资金帮助受灾群众恢复生产。'],
     ['a parent sending pocket money', '儿子，妈妈给你转了800元到你的卡上，吃饭别省着。'],
   ];
   itStaysQuiet(genuine);
