@@ -34,14 +34,14 @@ export interface CompiledKnowledge {
   /** The policy's composites with their `when` split into what must have fired and what must not ("!x"). */
   composites: CompiledComposite[];
   /** Every tag or signal id a composite names, as a bit; null when there are too many for a mask. */
-  facts: FactIndex | null;
+  compositeFacts: FactIndex | null;
 }
 
 export interface CompiledComposite {
   def: KnowledgeData['policy']['composites'][number];
   all: string[];
   none: string[];
-  /** `all` and `none` as bits of `facts` (0 when facts is null). */
+  /** `all` and `none` as bits of `compositeFacts` (0 when it is null). */
   allMask: number;
   noneMask: number;
 }
@@ -91,7 +91,7 @@ export function compileKnowledge(data: KnowledgeData): CompiledKnowledge {
     signals: new Map(data.signals.map((s) => [s.id, s])),
     directoryById: new Map(data.directory.map((d) => [d.id, d])),
     composites: composites.map((c) => ({ ...c, allMask: facts?.mask(c.all) ?? 0, noneMask: facts?.mask(c.none) ?? 0 })),
-    facts,
+    compositeFacts: facts,
   };
   compiledCache.set(data, compiled);
   return compiled;

@@ -16,7 +16,7 @@ const toScore = (raw: number, scale: number): number => Math.round(100 * (1 - Ma
 
 /** Fires the policy's composites: each `when` item is a tag or a signal id, "!x" meaning x did not fire. */
 export function composites(signals: Signal[], k: CompiledKnowledge): Signal[] {
-  const facts = k.facts;
+  const facts = k.compositeFacts;
   if (facts === null) return compositesByName(signals, k);
   // Each signal's facts once, then two mask tests per composite.
   const masks: number[] = [];

@@ -23,17 +23,23 @@ export const HASH_MEMO_SIZE = 10_000;
 
 let saltKey: { salt: string; key: KeyObject; memo: Map<string, string> } | null = null;
 
+/** How many hashes are remembered now (for tests: the memo is bounded and skips ID and account numbers). */
+export function hashMemoSize(): number {
+  return saltKey?.memo.size ?? 0;
+}
+
 export function hashKey(salt: string, key: string): string {
   // A store has one salt: import it as a key object once instead of on every hash (several per request), and
   // remember recent answers (an HMAC is ≈ 5 µs; a map hit ≈ 0.1 µs). Bounded: past HASH_MEMO_SIZE entries the
   // oldest goes (insertion order), so a stream of never-repeated identifiers costs one map delete per hash; keys
-  // over 256 characters are not kept (at most a few MB in all).
+  // over 256 characters, and ID and account numbers, are not kept (at most a few MB in all).
   if (saltKey?.salt !== salt) saltKey = { salt, key: createSecretKey(salt, 'utf8'), memo: new Map() };
   const memo = saltKey.memo;
   let h = memo.get(key);
   if (h === undefined) {
     h = createHmac('sha256', saltKey.key).update(key).digest('base64url');
-    if (key.length <= 256) {
+    // ID and payment-account numbers are not kept in the clear even in memory (the store keeps only their hashes).
+    if (key.length <= 256 && !key.startsWith('id:') && !key.startsWith('account:')) {
       if (memo.size >= HASH_MEMO_SIZE) memo.delete(memo.keys().next().value!);
       memo.set(key, h);
     }

@@ -1,5 +1,6 @@
 /**
- * The embedded store: one SQLite file (WAL) under the data directory. Writes are group-committed: every
+ * The embedded store: SQLite under the data directory, fanzha.sqlite (WAL) for everything but the shared
+ * rate-limit counts (fanzha-rate.sqlite, below). Writes are group-committed: every
  * write that arrives in the same event-loop turn shares one transaction and one fsync (synchronous=FULL),
  * and a request is acknowledged only after its commit, so an acknowledged report survives a crash.
  *

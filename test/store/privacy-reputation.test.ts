@@ -137,13 +137,19 @@ test('maskText masks full-width, spaced, dotted and grouped numbers, and leaves 
 
 test('hashKey: remembered answers equal fresh HMACs, per salt, and the memo stays bounded', async () => {
   const { createHmac } = await import('node:crypto');
-  const { HASH_MEMO_SIZE } = await import('../../src/store/identifiers.js');
+  const { HASH_MEMO_SIZE, hashMemoSize } = await import('../../src/store/identifiers.js');
   const fresh = (salt: string, key: string): string => createHmac('sha256', salt).update(key).digest('base64url');
   const a = hashKey('salt-a', 'phone:13800138000');
   assert.equal(a, fresh('salt-a', 'phone:13800138000'));
   assert.equal(hashKey('salt-a', 'phone:13800138000'), a, 'a remembered hash');
   assert.equal(hashKey('salt-b', 'phone:13800138000'), fresh('salt-b', 'phone:13800138000'), 'another salt is not served from the memo');
   for (let i = 0; i < HASH_MEMO_SIZE + 10; i++) hashKey('salt-a', `phone:${i}`);
+  assert.equal(hashMemoSize(), HASH_MEMO_SIZE, 'bounded');
   assert.equal(hashKey('salt-a', 'phone:13800138000'), a, 'evicted and computed again');
+  const before = hashMemoSize();
+  hashKey('salt-b', 'id:110101199003077777');
+  hashKey('salt-b', 'account:6222020200112233445');
+  assert.equal(hashMemoSize(), 0, 'a new salt starts a new memo, and ID and account numbers are not kept in it');
+  assert.ok(before <= HASH_MEMO_SIZE);
   assert.equal(hashKey('salt-a', `url:${'x'.repeat(300)}`), fresh('salt-a', `url:${'x'.repeat(300)}`));
 });
