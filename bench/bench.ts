@@ -14,7 +14,7 @@ const scale = values.quick ? 0.1 : 1;
 const useModel = !values['no-model'];
 
 // The engine as it ships (`npm run bench` compiles it first with tsc into dist/), or with --src the TypeScript
-// sources through tsx: tsx's on-the-fly build runs 5–10% slower than tsc's output (measured, session 5).
+// sources through tsx: tsx's on-the-fly build ran 0–10% slower than tsc's output (measured, session 5).
 const engineUrl = new URL(values.src ? '../src/index.js' : '../dist/src/index.js', import.meta.url);
 if (!values.src && !existsSync(engineUrl)) {
   console.error('bench: dist/src/index.js is missing: run `npm run bench` (which builds first) or pass --src');
