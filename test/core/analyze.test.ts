@@ -249,6 +249,7 @@ describe('session-5 tactics and their genuine look-alikes', () => {
     ['a "child" whose phone was stolen and who wants money on a classmate\'s card', '妈，我钱和手机被偷了，借同学手机发的，急用，请汇800元到我同学的卡上，具体回去再说。', 'impersonate_acquaintance'],
     ['a "site manager" who sends you to his supplier and has you pay him', '我是中建三局项目部的刘经理，工地要一批消防器材，你那边没货的话我给你个电话，你找他进货，钱直接给他，我们再一起结算。', null],
     ['an app\'s "customer service" with no known brand that wants a deposit', '您好，我是“速借钱包”APP客服，您的借款审核未通过，因为流水不足，请先存入保证金5000元增加流水，审核通过后一起退还。', 'fake_loan'],
+    ['a "cancel it or be charged every month" call that wants you on QQ', '您好，我是京东客服，您开通了京东金融百万保障，每月自动扣费800元，如不取消会影响征信，请加我QQ帮您关闭。', 'fake_customer_service'],
     ['a translated letter from a former official abroad', '愿你平安。我来自阿富汗，曾是一名政府官员，在财政部工作。我有一笔1800万美元的资金需要您的协助转移，您将获得百分之二十五。'],
   ].map(([label, text, category]) => [label, text, category ?? null] as [string, string, string | null]);
   itFlags(scams);
@@ -260,6 +261,8 @@ describe('session-5 tactics and their genuine look-alikes', () => {
     ['a parent who has sent money to the child\'s own card', '儿子，我打500到你卡上了，省着点花，不够再说。'],
     ['a friend pointing to a neighbour who has the wine in stock', '家里的酒喝完了，你跟他联系一下，他那里有货，我们晚上过去拿。'],
     ['a news line about the finance ministry funding relief', '据新华社报道，财政部下达资金帮助受灾群众恢复生产。'],
+    ['a video platform\'s renewal reminder that points to the App\'s own settings', '【优酷】您的VIP会员将于5月3日自动续费25元，如需取消，请在优酷App“我的-VIP会员-自动续费管理”中关闭。'],
+    ['an operator saying a roaming package stops charging by itself', '【中国联通】尊敬的客户，您的国内漫游包已于本月1日自动停止扣费，无需您操作。'],
     ['a parent sending pocket money', '儿子，妈妈给你转了800元到你的卡上，吃饭别省着。'],
   ];
   itStaysQuiet(genuine);
