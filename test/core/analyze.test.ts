@@ -264,6 +264,8 @@ describe('session-5 tactics and their genuine look-alikes', () => {
     ['a video platform\'s renewal reminder that points to the App\'s own settings', '【优酷】您的VIP会员将于5月3日自动续费25元，如需取消，请在优酷App“我的-VIP会员-自动续费管理”中关闭。'],
     ['an operator saying a roaming package stops charging by itself', '【中国联通】尊敬的客户，您的国内漫游包已于本月1日自动停止扣费，无需您操作。'],
     ['a police bulletin that retells a case ("辖区接报…受害人被告知…请勿上当")', '【滨江公安】辖区接报一起冒充客服诈骗：受害人被告知“快递丢失可三倍理赔”，按对方要求下载会议软件共享屏幕后被骗2万元。请勿上当！'],
+    ['a daughter who bound a family card for her mother ("绑了" is not a kidnapping)', '妈，我在支付宝上给你绑了亲情卡，每月额度300，买菜直接用就行。'],
+    ['a son debunking a fake "your relative is in hospital" call', '妈你别着急，我刚问过小姨，她根本没住院，那个说她出事要钱的电话是骗子，你别转钱。'],
     ['a parent sending pocket money', '儿子，妈妈给你转了800元到你的卡上，吃饭别省着。'],
   ];
   itStaysQuiet(genuine);
