@@ -9,6 +9,10 @@ export interface Migration {
   statements: string[];
 }
 
+/** The rate-limit counts' table (name and columns): migration 2, and SQLite's own rate file (src/store/sqlite.ts). */
+export const RATE_LIMIT_HITS_TABLE = `rate_limit_hits (window_start BIGINT NOT NULL, bucket TEXT NOT NULL, hits BIGINT NOT NULL,
+        PRIMARY KEY (window_start, bucket))`;
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -37,8 +41,7 @@ export const MIGRATIONS: Migration[] = [
     name: 'shared rate-limit counters',
     statements: [
       // One row per (window, bucket); bucket = salted hash of limiter and key, never a client address.
-      `CREATE TABLE rate_limit_hits (window_start BIGINT NOT NULL, bucket TEXT NOT NULL, hits BIGINT NOT NULL,
-        PRIMARY KEY (window_start, bucket))`,
+      `CREATE TABLE ${RATE_LIMIT_HITS_TABLE}`,
     ],
   },
   {

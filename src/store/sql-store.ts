@@ -102,6 +102,32 @@ function knownIdentifiers(hashes: string[]): Statement {
   return { sql: `INSERT INTO known_identifiers (hash) VALUES ${hashes.map(() => '(?)').join(', ')} ON CONFLICT (hash) DO NOTHING`, params: hashes };
 }
 
+/**
+ * Rate-limit counts as upserts of at most 100 rows each that return the new totals, sorted so that two processes
+ * upserting the same buckets lock them in the same order. Shared by both stores (SQLite runs them on its rate file).
+ */
+export function rateHitUpserts(rows: RateHits[]): Statement[] {
+  const sorted = [...rows].sort((a, b) => a.windowStart - b.windowStart || (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
+  const out: Statement[] = [];
+  for (let i = 0; i < sorted.length; i += 100) {
+    const chunk = sorted.slice(i, i + 100);
+    out.push({
+      sql: `INSERT INTO rate_limit_hits (window_start, bucket, hits) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}
+          ON CONFLICT (window_start, bucket) DO UPDATE SET hits = rate_limit_hits.hits + excluded.hits
+          RETURNING window_start, bucket, hits`,
+      params: chunk.flatMap((r) => [r.windowStart, r.bucket, r.hits]),
+    });
+  }
+  return out;
+}
+
+/** The totals a rate-hit upsert returned. */
+export function rateHitsOf(rows: Row[]): RateHits[] {
+  return rows.map((r) => ({ windowStart: num(r['window_start']), bucket: String(r['bucket']), hits: num(r['hits']) }));
+}
+
+export const PURGE_RATE_HITS = `DELETE FROM rate_limit_hits WHERE window_start < ?`;
+
 export abstract class SqlStore implements Store {
   abstract readonly dialect: 'sqlite' | 'postgres';
   private saltValue: string | null = null;
@@ -353,23 +379,12 @@ export abstract class SqlStore implements Store {
 
   async addRateHits(rows: RateHits[]): Promise<RateHits[]> {
     const out: RateHits[] = [];
-    // Sorted, so two processes upserting the same buckets lock them in the same order.
-    const sorted = [...rows].sort((a, b) => a.windowStart - b.windowStart || (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
-    for (let i = 0; i < sorted.length; i += 100) {
-      const chunk = sorted.slice(i, i + 100);
-      const back = await this.all(
-        `INSERT INTO rate_limit_hits (window_start, bucket, hits) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}
-          ON CONFLICT (window_start, bucket) DO UPDATE SET hits = rate_limit_hits.hits + excluded.hits
-          RETURNING window_start, bucket, hits`,
-        chunk.flatMap((r) => [r.windowStart, r.bucket, r.hits]),
-      );
-      for (const r of back) out.push({ windowStart: num(r['window_start']), bucket: String(r['bucket']), hits: num(r['hits']) });
-    }
+    for (const c of rateHitUpserts(rows)) out.push(...rateHitsOf(await this.all(c.sql, c.params)));
     return out;
   }
 
   async purgeRateHits(before: number): Promise<number> {
-    return this.run(`DELETE FROM rate_limit_hits WHERE window_start < ?`, [before]);
+    return this.run(PURGE_RATE_HITS, [before]);
   }
 
   async blocklist(): Promise<BlocklistEntry[]> {

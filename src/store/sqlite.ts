@@ -15,8 +15,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from './schema.js';
-import { SqlStore, type Param, type Statement } from './sql-store.js';
+import { MIGRATIONS, RATE_LIMIT_HITS_TABLE } from './schema.js';
+import { PURGE_RATE_HITS, rateHitsOf, rateHitUpserts, SqlStore, type Param, type Statement } from './sql-store.js';
 import type { RateHits } from './types.js';
 
 type Row = Record<string, unknown>;
@@ -46,6 +46,16 @@ function pragmasOf(db: Database.Database): ConnectionPragmas {
   };
 }
 
+/** A statement prepared once per connection and SQL text. */
+function prepared(db: Database.Database, cache: Map<string, Database.Statement>, sql: string): Database.Statement {
+  let s = cache.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    cache.set(sql, s);
+  }
+  return s;
+}
+
 export class SqliteStore extends SqlStore {
   readonly dialect = 'sqlite' as const;
   private readonly db: Database.Database;
@@ -53,11 +63,9 @@ export class SqliteStore extends SqlStore {
   private queue: Pending[] = [];
   private flushScheduled = false;
   private closed = false;
-  /**
-   * The rate-limit connection (fanzha-rate.sqlite), opened on first use, and its statements. One holder object,
-   * so that a wrapper made with Object.create(store) (tests do) shares the connection instead of opening its own.
-   */
-  private readonly rateConn: { db: Database.Database | null; statements: Map<string, Database.Statement> } = { db: null, statements: new Map() };
+  /** The rate-limit connection (fanzha-rate.sqlite), opened on first use, and its prepared statements. */
+  private rateDb: Database.Database | null = null;
+  private readonly rateCache = new Map<string, Database.Statement>();
 
   constructor(
     file: string,
@@ -91,72 +99,47 @@ export class SqliteStore extends SqlStore {
   }
 
   private stmt(sql: string): Database.Statement {
-    let s = this.cache.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.cache.set(sql, s);
-    }
-    return s;
+    return prepared(this.db, this.cache, sql);
   }
+
 
   /** The rate-limit connection: WAL, synchronous=NORMAL, its one table created if missing. */
   private rate(): Database.Database {
     if (this.closed) throw new Error('store is closed');
-    if (this.rateConn.db) return this.rateConn.db;
+    if (this.rateDb) return this.rateDb;
     const db = new Database(this.rateFile);
     try {
       // Short: the other processes hold this file's lock for a few µs (no fsync), never for a report commit.
       db.pragma('busy_timeout = 1000');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      db.exec(`CREATE TABLE IF NOT EXISTS rate_limit_hits (window_start BIGINT NOT NULL, bucket TEXT NOT NULL, hits BIGINT NOT NULL,
-        PRIMARY KEY (window_start, bucket))`);
+      db.exec(`CREATE TABLE IF NOT EXISTS ${RATE_LIMIT_HITS_TABLE}`);
     } catch (e) {
       db.close();
       throw e;
     }
-    this.rateConn.db = db;
+    this.rateDb = db;
     return db;
   }
 
-  private rateStmt(sql: string): Database.Statement {
-    let s = this.rateConn.statements.get(sql);
-    if (!s) {
-      s = this.rate().prepare(sql);
-      this.rateConn.statements.set(sql, s);
-    }
-    return s;
-  }
-
-  /** One statement per call, as many rows as given (a process has a few hundred buckets at most per sync). */
+  /** The shared upserts (rateHitUpserts), on the rate file, in one transaction: one commit, consistent totals. */
   override async addRateHits(rows: RateHits[]): Promise<RateHits[]> {
     if (rows.length === 0) return [];
-    // Sorted, so two processes upserting the same buckets lock them in the same order.
-    const sorted = [...rows].sort((a, b) => a.windowStart - b.windowStart || (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
-    const out: RateHits[] = [];
     const db = this.rate();
-    // One transaction for all chunks: one commit, and the totals read back are consistent.
+    const out: RateHits[] = [];
     db.transaction(() => {
-      for (let i = 0; i < sorted.length; i += 100) {
-        const chunk = sorted.slice(i, i + 100);
-        const back = this.rateStmt(
-          `INSERT INTO rate_limit_hits (window_start, bucket, hits) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}
-            ON CONFLICT (window_start, bucket) DO UPDATE SET hits = rate_limit_hits.hits + excluded.hits
-            RETURNING window_start, bucket, hits`,
-        ).all(...chunk.flatMap((r) => [r.windowStart, r.bucket, r.hits])) as Row[];
-        for (const r of back) out.push({ windowStart: Number(r['window_start']), bucket: String(r['bucket']), hits: Number(r['hits']) });
-      }
+      for (const c of rateHitUpserts(rows)) out.push(...rateHitsOf(prepared(db, this.rateCache, c.sql).all(...c.params) as Row[]));
     }).immediate();
     return out;
   }
 
   override async purgeRateHits(before: number): Promise<number> {
-    return this.rateStmt('DELETE FROM rate_limit_hits WHERE window_start < ?').run(before).changes;
+    return prepared(this.rate(), this.rateCache, PURGE_RATE_HITS).run(before).changes;
   }
 
   /** The settings of the main connection and of the rate-limit one (null until opened). */
   connectionPragmas(): { main: ConnectionPragmas; rate: ConnectionPragmas | null } {
-    return { main: pragmasOf(this.db), rate: this.rateConn.db ? pragmasOf(this.rateConn.db) : null };
+    return { main: pragmasOf(this.db), rate: this.rateDb ? pragmasOf(this.rateDb) : null };
   }
 
   protected async all(sql: string, params: Param[] = []): Promise<Row[]> {
@@ -220,7 +203,7 @@ export class SqliteStore extends SqlStore {
     this.flush();
     this.closed = true;
     this.db.close();
-    this.rateConn.db?.close();
+    this.rateDb?.close();
   }
 
   protected dayExpr(column: string): string {

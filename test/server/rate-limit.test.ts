@@ -9,9 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import Database from 'better-sqlite3';
 import { MAX_KEYS, RateLimiter, startRateSync } from '../../src/server/rate-limit.js';
-import { openSqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore, SQLITE_RATE_FILE } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
+import { overriding } from '../helpers/store-override.js';
 
 const W = 60_000;
 const T0 = 1_800_000_000_000; // a window boundary (divisible by W)
@@ -52,11 +54,11 @@ describe('RateLimiter, in one process', () => {
 });
 
 /** Two limiters sharing one store: what two processes on one database do. */
-async function withStore(fn: (store: Store) => Promise<void>): Promise<void> {
+async function withStore(fn: (store: Store, dir: string) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fanzha-rl-'));
   const store = openSqliteStore(dir);
   try {
-    await fn(store);
+    await fn(store, dir);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -122,9 +124,9 @@ describe('RateLimiter, shared through the store', () => {
   test('a failing store keeps the hits for the next sync and keeps counting locally', async () => {
     await withStore(async (store) => {
       let fail = true;
-      const flaky: Store = Object.create(store, {
-        addRateHits: { value: (rows: Parameters<Store['addRateHits']>[0]) => (fail ? Promise.reject(new Error('down')) : store.addRateHits(rows)) },
-      }) as Store;
+      const flaky = overriding(store, {
+        addRateHits: (rows) => (fail ? Promise.reject(new Error('down')) : store.addRateHits(rows)),
+      });
       const errors: unknown[] = [];
       const l = new RateLimiter('key', W);
       const s = startRateSync({ store: flaky, limiters: [l], syncMs: 60_000, onError: (e) => errors.push(e) });
@@ -152,9 +154,7 @@ describe('RateLimiter, shared through the store', () => {
   test('a database that is down from the start (no salt yet) is a warning, not a crash', async () => {
     await withStore(async (store) => {
       let down = true;
-      const late: Store = Object.create(store, {
-        salt: { value: () => (down ? Promise.reject(new Error('connection refused')) : store.salt()) },
-      }) as Store;
+      const late = overriding(store, { salt: () => (down ? Promise.reject(new Error('connection refused')) : store.salt()) });
       const errors: unknown[] = [];
       const l = new RateLimiter('ip', W);
       const s = startRateSync({ store: late, limiters: [l], syncMs: 60_000, onError: (e) => errors.push(e) });
@@ -173,8 +173,8 @@ describe('RateLimiter, shared through the store', () => {
     });
   });
 
-  test('buckets are salted hashes (no client address in the database) and old windows are purged', async () => {
-    await withStore(async (store) => {
+  test('buckets are salted hashes (no client address in the database) and old windows are purged', async (t) => {
+    await withStore(async (store, dir) => {
       const l = new RateLimiter('ip', W);
       const s = startRateSync({ store, limiters: [l], syncMs: 60_000 });
       try {
@@ -184,14 +184,17 @@ describe('RateLimiter, shared through the store', () => {
         assert.deepEqual(rows, []);
         const all = await store.addRateHits([{ windowStart: 0, bucket: 'ancient', hits: 1 }]);
         assert.equal(all[0]!.hits, 1);
-        // On SQLite the counts live in their own file and connection (src/store/sqlite.ts).
-        const db = (store as unknown as { rateConn: { db: { prepare(s: string): { all(): { bucket: string; window_start: number }[] } } } }).rateConn.db;
-        const buckets = db.prepare('SELECT bucket, window_start FROM rate_limit_hits').all();
+        // On SQLite the counts live in their own file (src/store/sqlite.ts): read it as another process would.
+        const db = new Database(join(dir, SQLITE_RATE_FILE), { readonly: true });
+        t.after(() => db.close());
+        const rowsOf = (): { bucket: string; window_start: number }[] =>
+          db.prepare('SELECT bucket, window_start FROM rate_limit_hits').all() as { bucket: string; window_start: number }[];
+        const buckets = rowsOf();
         assert.equal(buckets.length, 2);
         assert.ok(buckets.every((b) => !b.bucket.includes('203.0.113')));
         assert.equal(await store.purgeRateHits(Date.now() - 2 * W), 1);
         assert.deepEqual(
-          db.prepare('SELECT bucket, window_start FROM rate_limit_hits').all().map((b) => b.bucket === 'ancient'),
+          rowsOf().map((b) => b.bucket === 'ancient'),
           [false],
         );
       } finally {
