@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { MIGRATIONS } from './schema.js';
-import { SqlStore, type Param, type Statement } from './sql-store.js';
+import { rateHitsOf, sortRateHits, SqlStore, type Param, type Statement } from './sql-store.js';
 import type { RateHits } from './types.js';
 
 type Row = Record<string, unknown>;
@@ -109,8 +109,7 @@ export class PostgresStore extends SqlStore {
   /** One statement whatever the number of buckets (arrays instead of a VALUES list per row count). */
   override async addRateHits(rows: RateHits[]): Promise<RateHits[]> {
     if (rows.length === 0) return [];
-    // Sorted, so two processes upserting the same buckets lock them in the same order (no deadlock).
-    const sorted = [...rows].sort((a, b) => a.windowStart - b.windowStart || (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
+    const sorted = sortRateHits(rows);
     const res = await this.pool.query({
       name: 'fz_rate_hits',
       text: `INSERT INTO rate_limit_hits (window_start, bucket, hits)
@@ -119,7 +118,7 @@ export class PostgresStore extends SqlStore {
         RETURNING window_start, bucket, hits`,
       values: [sorted.map((r) => r.windowStart), sorted.map((r) => r.bucket), sorted.map((r) => r.hits)],
     });
-    return (res.rows as Row[]).map((r) => ({ windowStart: Number(r['window_start']), bucket: String(r['bucket']), hits: Number(r['hits']) }));
+    return rateHitsOf(res.rows as Row[]);
   }
 
   async ping(): Promise<void> {

@@ -102,12 +102,9 @@ function knownIdentifiers(hashes: string[]): Statement {
   return { sql: `INSERT INTO known_identifiers (hash) VALUES ${hashes.map(() => '(?)').join(', ')} ON CONFLICT (hash) DO NOTHING`, params: hashes };
 }
 
-/**
- * Rate-limit counts as upserts of at most 100 rows each that return the new totals, sorted so that two processes
- * upserting the same buckets lock them in the same order. Shared by both stores (SQLite runs them on its rate file).
- */
+/** Rate-limit counts as upserts of at most 100 sorted rows each that return the new totals (SQLite's rate file). */
 export function rateHitUpserts(rows: RateHits[]): Statement[] {
-  const sorted = [...rows].sort((a, b) => a.windowStart - b.windowStart || (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
+  const sorted = sortRateHits(rows);
   const out: Statement[] = [];
   for (let i = 0; i < sorted.length; i += 100) {
     const chunk = sorted.slice(i, i + 100);
@@ -119,6 +116,11 @@ export function rateHitUpserts(rows: RateHits[]): Statement[] {
     });
   }
   return out;
+}
+
+/** Sorted by window then bucket: two processes upserting the same buckets lock them in the same order (no deadlock). */
+export function sortRateHits(rows: RateHits[]): RateHits[] {
+  return [...rows].sort((a, b) => a.windowStart - b.windowStart || (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
 }
 
 /** The totals a rate-hit upsert returned. */
@@ -377,11 +379,8 @@ export abstract class SqlStore implements Store {
     return (await this.run(`UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`, [Date.now(), id])) > 0;
   }
 
-  async addRateHits(rows: RateHits[]): Promise<RateHits[]> {
-    const out: RateHits[] = [];
-    for (const c of rateHitUpserts(rows)) out.push(...rateHitsOf(await this.all(c.sql, c.params)));
-    return out;
-  }
+  /** Each dialect upserts its own way (SQLite on its rate file, PostgreSQL in one array statement). */
+  abstract addRateHits(rows: RateHits[]): Promise<RateHits[]>;
 
   async purgeRateHits(before: number): Promise<number> {
     return this.run(PURGE_RATE_HITS, [before]);
