@@ -58,6 +58,17 @@ function runKnownCacheSuite(name: string, open: (() => Promise<Store>) | undefin
     const reportDirectly = async (s: Store, phone: string, reporter: string): Promise<void> => {
       await addPhoneReport(s, { value: phone, reporter, category: 'fake_credit' });
     };
+    /** A server caching for knownCacheMs and another process's store on the same database, both closed after fn. */
+    const withTwoProcesses = async (knownCacheMs: number, fn: (h: Harness, o: Store, asked: string[][]) => Promise<void>): Promise<void> => {
+      const { h, asked } = await harness(knownCacheMs);
+      const o = await other(h);
+      try {
+        await fn(h, o, asked);
+      } finally {
+        await o.close();
+        await h.close();
+      }
+    };
 
     test('analyze reuses "unknown"; a report written through the API is seen by the next analyze at once', async () => {
       const { h, asked } = await harness(60_000);
@@ -98,9 +109,7 @@ function runKnownCacheSuite(name: string, open: (() => Promise<Store>) | undefin
     });
 
     test('lookup is never stale: it asks the database even when analyze still holds "unknown"', async () => {
-      const { h, asked } = await harness(60_000);
-      const o = await other(h);
-      try {
+      await withTwoProcesses(60_000, async (h, o, asked) => {
         const text = '客服退款请致电 15700003333';
         assert.equal(rep(await analyze(h, text), '15700003333').status, 'unknown');
         await reportDirectly(o, '15700003333', 'k_other');
@@ -116,31 +125,21 @@ function runKnownCacheSuite(name: string, open: (() => Promise<Store>) | undefin
         assert.equal(asked.length, n + 3, 'every lookup asked the store');
         // What lookup learnt replaces the stale answer.
         assert.equal(rep(await analyze(h, text), '15700003333').status, 'reported');
-      } finally {
-        await o.close();
-        await h.close();
-      }
+      });
     });
 
     test("another process's report reaches analyze within the cache time", async () => {
-      const { h } = await harness(300);
-      const o = await other(h);
-      try {
+      await withTwoProcesses(300, async (h, o) => {
         const text = '您的贷款已批，请联系 15700004444';
         assert.equal(rep(await analyze(h, text), '15700004444').status, 'unknown');
         await reportDirectly(o, '15700004444', 'k_other');
         await new Promise((r) => setTimeout(r, 350));
         assert.equal(rep(await analyze(h, text), '15700004444').status, 'reported');
-      } finally {
-        await o.close();
-        await h.close();
-      }
+      });
     });
 
     test('FANZHA_KNOWN_CACHE_MS=0 turns the cache off: every analyze asks the store', async () => {
-      const { h, asked } = await harness(0);
-      const o = await other(h);
-      try {
+      await withTwoProcesses(0, async (h, o, asked) => {
         const text = '请联系 15700005555 办理退款';
         assert.equal(rep(await analyze(h, text), '15700005555').status, 'unknown');
         const n = asked.length;
@@ -148,10 +147,7 @@ function runKnownCacheSuite(name: string, open: (() => Promise<Store>) | undefin
         assert.equal(asked.length, n + 1);
         await reportDirectly(o, '15700005555', 'k_other');
         assert.equal(rep(await analyze(h, text), '15700005555').status, 'reported', "another process's report shows at once");
-      } finally {
-        await o.close();
-        await h.close();
-      }
+      });
     });
   });
 }
