@@ -3,8 +3,9 @@
  * short SMS, long e-mails, 30-turn transcripts, and 100,000-character inputs (worst case).
  * Prints a table and writes reports/bench.json. Speed is measured here, never asserted in tests.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { loadEngine } from './engine.js';
 import { HUGE, LONG_EMAILS, SHORT_SMS, TRANSCRIPTS } from './samples.js';
 
 const { values } = parseArgs({
@@ -13,15 +14,8 @@ const { values } = parseArgs({
 const scale = values.quick ? 0.1 : 1;
 const useModel = !values['no-model'];
 
-// The engine as it ships (`npm run bench` compiles it first with tsc into dist/), or with --src the TypeScript
-// sources through tsx: tsx's on-the-fly build ran 0–10% slower than tsc's output (measured, session 5).
-const engineUrl = new URL(values.src ? '../src/index.js' : '../dist/src/index.js', import.meta.url);
-if (!values.src && !existsSync(engineUrl)) {
-  console.error('bench: dist/src/index.js is missing: run `npm run bench` (which builds first) or pass --src');
-  process.exit(2);
-}
 const t0 = performance.now();
-const fanzha = (await import(engineUrl.href)) as typeof import('../src/index.js');
+const fanzha = await loadEngine('bench', values.src);
 const tImport = performance.now();
 fanzha.analyze('warm-up 预热', { useModel });
 const tFirst = performance.now();

@@ -7,15 +7,10 @@
  *   (totals of cg.N − totals of cg.0) / 3000 = instructions per short-SMS analysis (start-up and warm-up cancel out).
  * It counts instructions, not cache misses: read it beside `npm run bench`, not instead of it.
  */
-import { existsSync } from 'node:fs';
+import { loadEngine } from './engine.js';
 import { SHORT_SMS } from './samples.js';
 
-const engine = new URL('../dist/src/index.js', import.meta.url);
-if (!existsSync(engine)) {
-  console.error('icount: dist/src/index.js is missing: run `npx tsc -p tsconfig.build.json` first');
-  process.exit(2);
-}
-const { analyze } = (await import(engine.href)) as typeof import('../src/index.js');
+const { analyze } = await loadEngine('icount');
 const n = Number(process.argv[2] ?? 0);
 for (let i = 0; i < 3000; i++) analyze(SHORT_SMS[i % SHORT_SMS.length] ?? '');
 for (let i = 0; i < n; i++) analyze(SHORT_SMS[i % SHORT_SMS.length] ?? '');
