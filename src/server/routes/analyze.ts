@@ -5,6 +5,7 @@ import type { Ctx } from '../context.js';
 import { ApiError, ERRORS } from '../errors.js';
 import type { IdentifierInfo } from '../intelligence.js';
 import { analyzeInputSchema, analyzeResultSchema, CHANNELS, errorResponses, MAX_TEXT } from '../schemas.js';
+import { Turns } from '../turns.js';
 
 export interface AnalyzeInput {
   text?: string;
@@ -74,6 +75,8 @@ export async function runAnalyze(ctx: Ctx, input: AnalyzeInput): Promise<Analyze
 const nativeJson = (): ((data: unknown) => string) => (data) => JSON.stringify(data);
 
 export async function analyzeRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+  // Single analyses run in turns (see turns.ts) and leave serialised, by the same JSON.stringify as below.
+  const turns = new Turns((input: AnalyzeInput) => runAnalyze(ctx, input), (result: AnalyzeResult) => JSON.stringify(result));
   app.post<{ Body: AnalyzeInput }>(
     '/v1/analyze',
     {
@@ -87,7 +90,10 @@ export async function analyzeRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
         response: { 200: analyzeResultSchema, ...errorResponses },
       },
     },
-    async (req) => runAnalyze(ctx, req.body),
+    async (req, reply) => {
+      void reply.type('application/json; charset=utf-8');
+      return turns.run(req.body);
+    },
   );
 
   app.post<{ Body: { items: unknown[] } }>(

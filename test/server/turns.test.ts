@@ -1,0 +1,93 @@
+/**
+ * Analyses run in turns (src/server/turns.ts): jobs queued while the loop is busy start together, each caller still
+ * gets its own answer, a failing job fails alone, and a long queue is split so I/O gets a turn in between.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { Turns } from '../../src/server/turns.js';
+import { makeHarness, type Harness } from './harness.js';
+
+const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+describe('Turns', () => {
+  test('jobs queued together start together, and each caller gets its own result', async () => {
+    const started: number[] = [];
+    const turns = new Turns(
+      async (n: number) => {
+        started.push(n);
+        await new Promise((r) => setTimeout(r, (5 - n) * 3)); // later jobs finish first
+        return n * 10;
+      },
+      (out, n) => `${n}:${out}`,
+    );
+    const pending = [1, 2, 3, 4, 5].map((n) => turns.run(n));
+    assert.deepEqual(started, [], 'nothing runs before the turn');
+    let seenAtTurn: number[] = [];
+    setImmediate(() => (seenAtTurn = [...started]));
+    assert.deepEqual(await Promise.all(pending), ['1:10', '2:20', '3:30', '4:40', '5:50']);
+    assert.deepEqual(seenAtTurn, [1, 2, 3, 4, 5], 'all five started in the same turn');
+  });
+
+  test('a long queue is split into turns of at most maxTurn, with the loop free in between', async () => {
+    const started: number[] = [];
+    const turns = new Turns(async (n: number) => (started.push(n), n), (n) => n, 2);
+    const pending = [1, 2, 3, 4, 5].map((n) => turns.run(n));
+    const snapshots: number[][] = [];
+    for (let i = 0; i < 4; i++) {
+      await tick();
+      snapshots.push([...started]);
+    }
+    assert.deepEqual(await Promise.all(pending), [1, 2, 3, 4, 5]);
+    assert.deepEqual(snapshots[0], [1, 2]);
+    assert.deepEqual(snapshots.at(-1), [1, 2, 3, 4, 5]);
+    assert.ok(snapshots.some((s) => s.length === 4), `turns of two: ${JSON.stringify(snapshots)}`);
+  });
+
+  test('a job that throws, rejects or fails to finish fails alone', async () => {
+    const turns = new Turns(
+      (n: number) => {
+        if (n === 1) throw new Error('sync');
+        if (n === 2) return Promise.reject(new Error('async'));
+        return Promise.resolve(n);
+      },
+      (n) => {
+        if (n === 3) throw new Error('finish');
+        return n;
+      },
+    );
+    const settled = await Promise.allSettled([1, 2, 3, 4].map((n) => turns.run(n)));
+    assert.deepEqual(
+      settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message)),
+      ['sync', 'async', 'finish', 4],
+    );
+    // The queue keeps working after failures.
+    assert.equal(await turns.run(7), 7);
+  });
+});
+
+describe('concurrent analyze requests', () => {
+  let h: Harness;
+  before(async () => {
+    h = await makeHarness({}, { intel: undefined });
+  });
+  after(async () => h.close());
+
+  test('60 requests at once each get the answer they get alone', async () => {
+    const texts = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'seeds.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => (JSON.parse(l) as { text: string }).text);
+    const bodies = Array.from({ length: 60 }, (_, i) => (i % 3 === 2 ? { text: '' } : { text: texts[i % texts.length]!, sender: i % 2 ? '+8613800138000' : '10086' }));
+    const alone = [];
+    for (const payload of bodies) alone.push((await h.req({ method: 'POST', url: '/v1/analyze', payload })).body);
+    const together = await Promise.all(bodies.map((payload) => h.req({ method: 'POST', url: '/v1/analyze', payload })));
+    assert.deepEqual(
+      together.map((r) => r.body),
+      alone,
+    );
+    assert.ok(together.some((r) => r.statusCode === 400) && together.some((r) => r.json().analysis?.verdict === 'scam'));
+    for (const r of together) if (r.statusCode === 200) assert.match(String(r.headers['content-type']), /^application\/json; charset=utf-8/);
+  });
+});
