@@ -1,7 +1,8 @@
 /**
  * npm run bench:http — the HTTP service under load on loopback, for SQLite and PostgreSQL.
  * Starts a real `fanzha serve` (dist/ when built, else from source through tsx), then runs autocannon:
- * POST /v1/analyze at 50 connections (req/s, p50, p99) and POST /v1/reports at 50 connections (writes/s).
+ * POST /v1/analyze at 50 connections (req/s, p50, p99; one heavy scam message with a link, a WeChat id and a sender,
+ * then the engine bench's 16 short messages in turn) and POST /v1/reports at 50 connections (writes/s).
  * PostgreSQL: DATABASE_URL if set, else a throw-away cluster (test/helpers/postgres.ts); skipped if neither.
  * Each store is measured with one server process and with --workers 2 (node:cluster, one per core), each row on a
  * fresh, empty database (so no row inherits the reports an earlier row wrote: the analyze text's identifiers are
@@ -19,6 +20,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pgBinDir, startPostgres, type PgCluster } from '../test/helpers/postgres.js';
+import { SHORT_SMS } from './samples.js';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -44,6 +46,8 @@ const ANALYZE_BODY = JSON.stringify({
   channel: 'sms',
   sender: '+8613800138000',
 });
+/** The engine bench's 16 short messages (zh+en, scams and genuine), each connection cycling through them. */
+const MIX_BODIES = SHORT_SMS.map((text, i) => JSON.stringify({ text, channel: 'sms', sender: i % 2 ? '10690000123' : `+86139${String(10_000_000 + i * 7919).slice(0, 8)}` }));
 const REPORT_BODY = JSON.stringify({
   kind: 'phone',
   value: '17012345678',
@@ -107,6 +111,9 @@ interface Row {
   analyzeP50ms: number;
   analyzeP99ms: number;
   analyzeErrors: number;
+  /** The same at saturation over MIX_BODIES. */
+  mixRps: number;
+  mixP99ms: number;
   reportWritesPerSec: number;
   reportP50ms: number;
   reportP99ms: number;
@@ -115,12 +122,12 @@ interface Row {
   atRate?: { offered: number; achieved: number; p50ms: number; p99ms: number; errors: number };
 }
 
-async function load(url: string, path: string, body: string, seconds: number, overallRate?: number): Promise<AutocannonResult> {
+async function load(url: string, path: string, body: string | string[], seconds: number, overallRate?: number): Promise<AutocannonResult> {
   return autocannon({
     url: `${url}${path}`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body,
+    ...(typeof body === 'string' ? { body } : { requests: body.map((b) => ({ body: b })) }),
     connections: 50,
     duration: seconds,
     ...(overallRate ? { overallRate } : {}),
@@ -133,6 +140,7 @@ async function benchStore(name: string, env: Record<string, string>): Promise<Ro
   try {
     await load(url, '/v1/analyze', ANALYZE_BODY, 2); // warm-up (JIT, caches)
     const a = await load(url, '/v1/analyze', ANALYZE_BODY, duration);
+    const m = await load(url, '/v1/analyze', MIX_BODIES, duration);
     const r = rate ? await load(url, '/v1/analyze', ANALYZE_BODY, duration, rate) : null;
     await load(url, '/v1/reports', REPORT_BODY, 1);
     const w = await load(url, '/v1/reports', REPORT_BODY, duration);
@@ -142,7 +150,9 @@ async function benchStore(name: string, env: Record<string, string>): Promise<Ro
       analyzeRps: Math.round(a.requests.average),
       analyzeP50ms: a.latency.p50,
       analyzeP99ms: a.latency.p99,
-      analyzeErrors: a.non2xx + a.errors + a.timeouts,
+      analyzeErrors: a.non2xx + a.errors + a.timeouts + m.non2xx + m.errors + m.timeouts,
+      mixRps: Math.round(m.requests.average),
+      mixP99ms: m.latency.p99,
       reportWritesPerSec: Math.round(w.requests.average),
       reportP50ms: w.latency.p50,
       reportP99ms: w.latency.p99,
@@ -187,13 +197,13 @@ if (values.only !== 'sqlite') {
   } else notes.push('postgres skipped: no DATABASE_URL and no PostgreSQL binaries');
 }
 
-const header = '| store | analyze req/s | analyze p50 ms | analyze p99 ms | report writes/s | report p50 ms | report p99 ms | errors | load before |';
+const header = '| store | analyze req/s | analyze p50 ms | analyze p99 ms | 16-message mix req/s | mix p99 ms | report writes/s | report p50 ms | report p99 ms | errors | load before |';
 console.log(`\nfanzha HTTP bench: autocannon, 50 connections, ${duration} s each, loopback, ${useDist ? 'dist' : 'tsx'} build, ${cpus().length} cores\n`);
 console.log(header);
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(
-    `| ${r.store} | ${r.analyzeRps} | ${r.analyzeP50ms} | ${r.analyzeP99ms} | ${r.reportWritesPerSec} | ${r.reportP50ms} | ${r.reportP99ms} | ${r.analyzeErrors + r.reportErrors} | ${r.loadBefore} |`,
+    `| ${r.store} | ${r.analyzeRps} | ${r.analyzeP50ms} | ${r.analyzeP99ms} | ${r.mixRps} | ${r.mixP99ms} | ${r.reportWritesPerSec} | ${r.reportP50ms} | ${r.reportP99ms} | ${r.analyzeErrors + r.reportErrors} | ${r.loadBefore} |`,
   );
 }
 if (rate) {
