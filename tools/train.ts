@@ -1,5 +1,5 @@
 /**
- * npm run train [-- --bits 16 --epochs 8 --seed 1 --out models/fanzha-model.ts]
+ * npm run train [-- --bits 16 --epochs 8 --seed 1 --out models/fanzha-model.ts] [-- --hold-out nagato,uci: leave sources out, to measure]
  *
  * Trains the learned model (docs/model.md): multinomial logistic regression over hashed features, classes
  * legit, spam and every taxonomy category. Reads ONLY corpus rows with train_ok=true and split=train, plus the
@@ -32,6 +32,8 @@ const { values } = parseArgs({
     l2: { type: 'string', default: '1e-6' },
     'own-weight': { type: 'string', default: '3' },
     out: { type: 'string', default: join(root, 'models/fanzha-model.ts') },
+    // Leave these corpus sources out (comma-separated), to measure the model on a source it never saw. Never ship it.
+    'hold-out': { type: 'string', default: '' },
   },
 });
 const BITS = Number(values.bits);
@@ -55,7 +57,7 @@ interface Example {
 }
 
 // ---- rows ----------------------------------------------------------------------------------------------
-const { train: trainRows, dev: devRows } = trainingRows();
+const { train: trainRows, dev: devRows } = trainingRows((values['hold-out'] ?? '').split(',').filter(Boolean));
 
 // ---- features, exactly as the shipped engine computes them (rules, entities, checkers) ---------------------
 let captured: FeatureInput | null = null;

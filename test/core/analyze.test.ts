@@ -206,6 +206,24 @@ describe('Taiwan wording (session 3)', () => {
   itFlags(scams);
 });
 
+describe('Taiwan and Hong Kong vocabulary (session 6)', () => {
+  // Rules are written in mainland words; data/normalize.yaml maps the Taiwan/HK word after simplification.
+  const scams: [string, string, string | null][] = [
+    ['a card "anomaly" with a link to click (點擊連結)', '【國泰世華】您的信用卡有異常交易，帳戶已暫停使用，請盡快點擊連結驗證身分', 'phishing'],
+    ['an eTag top-up link (儲值, 連結)', '您的eTag儲值餘額不足，為避免違規，請立即點擊連結儲值', 'phishing'],
+    ['a utility bill "pay by clicking" threat', '【台灣電力公司】您的電費已逾期未繳，明日將停止供電，請立即點擊繳費', 'phishing'],
+    ['a bank or broker who wants you on LINE', '您好，我是證券公司的專員，剛剛有與你聯絡，請聯繫我LINE', null],
+  ];
+  itFlags(scams);
+  const genuine: [string, string][] = [
+    ['a telecom bill that points to its app', '【中華電信】您本期帳單金額已出帳，請於繳費期限前繳納，可使用中華電信App或至門市繳費。'],
+    ['a card autopay receipt', '【玉山銀行】您的信用卡本期帳款已自動扣繳成功，謝謝。'],
+    ['a parcel at the convenience store', '您的包裹已送達7-11門市，請於7日內攜帶證件取件。'],
+    ['a new number switched on', '【台灣大哥大】您申辦的門號已開通，感謝您的支持。'],
+  ];
+  itStaysQuiet(genuine);
+});
+
 describe('session-4 tactics and their genuine look-alikes', () => {
   it('a help-desk call the customer made is read as inbound, refund talk and all', () => {
     const a = analyzeConversation([

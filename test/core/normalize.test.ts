@@ -20,6 +20,8 @@ describe('normalise', () => {
     ['O written for 0 inside numbers', '138OO138000', '13800138000'],
     ['Chinese numerals in a phone number', '幺三八零零幺三八零零零', '13800138000'],
     ['circled and dingbat digits', '①②➂⓿', '1230'],
+    ['Taiwan words for link, click, SMS and account', '請點選連結，簡訊驗證碼，帳號與帳戶', '请点击链接,短信验证码,账号与账户'],
+    ['身分證 is 身份证', '攜帶身分證', '携带身份证'],
   ];
   for (const [name, input, expected] of cases) {
     it(name, () => assert.equal(norm(input).norm.text, expected));
