@@ -84,4 +84,4 @@ writeFileSync(
     `import type { KnowledgeData } from '../schema.js';\n\n` +
     `export const knowledgeData: KnowledgeData = ${JSON.stringify({ ...data, version })};\n`,
 );
-console.error(`knowledge ${version}: ${data.rules.length} rules, ${data.directory.length} directory entries, ${Object.keys(t2s).length} t2s chars`);
+console.error(`knowledge ${version}: ${data.rules.length} rules, ${data.directory.length} directory entries, ${Object.keys(data.t2s).length} t2s chars`);

@@ -89,7 +89,7 @@ export function buildKnowledge(src: SourceFiles, t2s: Record<string, string>): {
       advice: advice.data,
       directory: directory.data.entries,
       replacements: norm.data.replacements,
-      t2s,
+      t2s: Object.fromEntries(Object.entries(t2s).filter(([from]) => !norm.data!.keepCharacters.includes(from))),
     },
     errors,
   };

@@ -155,6 +155,11 @@ export const normalizeDataSchema = z
     schemaVersion: z.literal(SCHEMA_VERSION),
     /** Evasive spellings and what they stand for (薇信 → 微信). Matched after width, case and script folding. */
     replacements: z.array(z.object({ to: z.string().min(1), from: keywordList }).strict()),
+    /**
+     * Characters never folded by the traditional→simplified table: simplified characters that OpenCC converts when
+     * it sees them alone (么 → 幺, as in 幺二三) although simplified text writes 什么 and 怎么 with them.
+     */
+    keepCharacters: z.array(z.string().length(1)).default([]),
   })
   .strict();
 

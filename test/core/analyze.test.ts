@@ -224,6 +224,15 @@ describe('Taiwan and Hong Kong vocabulary (session 6)', () => {
   itStaysQuiet(genuine);
 });
 
+describe('asking for the service desk is not claiming to be it (session 6)', () => {
+  itStaysQuiet([
+    ['a customer wondering whether to ask JD', '我是不是要找京东客服问一下'],
+    ['asking for the service number', '淘宝客服电话是多少啊'],
+    ['asking how to reach it', '我想问一下京东客服怎么联系'],
+  ]);
+  itFlags([['a caller who claims to be it and asks to move to WeChat', '你好，我是淘宝客服，你可以找客服核实，加我微信处理退款', 'fake_customer_service']]);
+});
+
 describe('session-4 tactics and their genuine look-alikes', () => {
   it('a help-desk call the customer made is read as inbound, refund talk and all', () => {
     const a = analyzeConversation([

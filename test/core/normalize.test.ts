@@ -22,6 +22,7 @@ describe('normalise', () => {
     ['circled and dingbat digits', '①②➂⓿', '1230'],
     ['Taiwan words for link, click, SMS and account', '請點選連結，簡訊驗證碼，帳號與帳戶', '请点击链接,短信验证码,账号与账户'],
     ['身分證 is 身份证', '攜帶身分證', '携带身份证'],
+    ['么 stays 么 (OpenCC alone would make it 幺); 麼 becomes 么', '什么？為什麼怎么', '什么?为什么怎么'],
   ];
   for (const [name, input, expected] of cases) {
     it(name, () => assert.equal(norm(input).norm.text, expected));
