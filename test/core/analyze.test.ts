@@ -226,9 +226,10 @@ describe('Taiwan and Hong Kong vocabulary (session 6)', () => {
 
 describe('asking for the service desk is not claiming to be it (session 6)', () => {
   itStaysQuiet([
-    ['a customer wondering whether to ask JD', '我是不是要找京东客服问一下'],
-    ['asking for the service number', '淘宝客服电话是多少啊'],
-    ['asking how to reach it', '我想问一下京东客服怎么联系'],
+    // Worded differently from the training rows in data/training/src/legit-asking-service.txt.
+    ['a customer wondering whether to ask Pinduoduo', '我要不要找拼多多客服问问，这单一直没发货'],
+    ['asking for the service number', '美团客服电话是多少来着'],
+    ['asking how to reach it', '请问一下天猫客服怎么联系'],
   ]);
   itFlags([['a caller who claims to be it and asks to move to WeChat', '你好，我是淘宝客服，你可以找客服核实，加我微信处理退款', 'fake_customer_service']]);
 });
