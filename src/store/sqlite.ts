@@ -10,7 +10,8 @@
  * one. Counts are worth no fsync: after a power cut the last ones may be missing, which only lets a client a few
  * more requests in the current window. Being another file, those writes never wait for a report commit's lock.
  * The file is opened on the first rate-limit write (a single process on SQLite shares no counts and never does);
- * the main file's rate_limit_hits table (migration 2) stays empty on SQLite.
+ * the main file's rate_limit_hits table (migration 2) stays empty on SQLite (emptied at open, for files written by
+ * an older version).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -82,6 +83,8 @@ export class SqliteStore extends SqlStore {
     // each costs a few hundred µs of allocator system calls.
     this.db.pragma('temp_store = MEMORY');
     this.migrate();
+    // Counts written there before they moved to fanzha-rate.sqlite are stale: nothing reads or purges them now.
+    this.db.exec('DELETE FROM rate_limit_hits');
   }
 
   private migrate(): void {

@@ -87,6 +87,18 @@ test('two stores on one directory (two processes) share the rate-limit counts; p
   });
 });
 
+test("counts an older version left in the main file's rate_limit_hits are dropped at open", async () => {
+  await withDir(async (dir) => {
+    await openSqliteStore(dir).close();
+    const raw = new Database(join(dir, SQLITE_FILE));
+    raw.prepare('INSERT INTO rate_limit_hits (window_start, bucket, hits) VALUES (?, ?, ?)').run(Date.now(), 'old-version', 5);
+    raw.close();
+    assert.equal(count(join(dir, SQLITE_FILE), 'rate_limit_hits'), 1);
+    await openSqliteStore(dir).close();
+    assert.equal(count(join(dir, SQLITE_FILE), 'rate_limit_hits'), 0);
+  });
+});
+
 test('a closed store refuses rate-limit writes', async () => {
   await withDir(async (dir) => {
     const s = openSqliteStore(dir);
