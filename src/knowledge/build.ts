@@ -7,6 +7,7 @@ import {
   rulePackSchema,
   signalFileSchema,
   type KnowledgeData,
+  type Rule,
 } from './schema.js';
 import { regexProblem } from './safe-regex.js';
 import { CATEGORY_IDS } from '../core/types.js';
@@ -28,6 +29,23 @@ function issues(file: string, error: z.ZodError): string[] {
   return error.issues.map((i) => `${file}: ${i.path.join('.') || '(root)'}: ${i.message}`);
 }
 
+/** Replaces every `@name` keyword of a rule's any, all and none by the words of that list (order kept, no repeats). */
+function expandLists(rule: Rule, lists: ReadonlyMap<string, string[]>, missing: (name: string) => void): Rule {
+  const expand = (words: string[] | undefined): string[] | undefined => {
+    if (!words?.some((w) => w.startsWith('@'))) return words;
+    const out = new Set<string>();
+    for (const w of words) {
+      if (!w.startsWith('@')) out.add(w);
+      else for (const x of lists.get(w.slice(1)) ?? (missing(w.slice(1)), [])) out.add(x);
+    }
+    return [...out];
+  };
+  const any = expand(rule.any);
+  const none = expand(rule.none);
+  const all = rule.all?.map((g) => expand(g) ?? g);
+  return { ...rule, ...(any ? { any } : {}), ...(none ? { none } : {}), ...(all ? { all } : {}) };
+}
+
 /** Validates every knowledge file and merges them; returns all errors at once so an analyst fixes them in one go. */
 export function buildKnowledge(src: SourceFiles, t2s: Record<string, string>): { data: KnowledgeData | null; errors: string[] } {
   const errors: string[] = [];
@@ -42,16 +60,26 @@ export function buildKnowledge(src: SourceFiles, t2s: Record<string, string>): {
   const directory = directorySchema.safeParse(src.directory);
   if (!directory.success) errors.push(...issues('directory.yaml', directory.error));
   const rules = [];
+  const packs = [];
+  const lists = new Map<string, string[]>();
   for (const pack of src.rulePacks) {
     const p = rulePackSchema.safeParse(pack.content);
     if (!p.success) {
       errors.push(...issues(pack.file, p.error));
       continue;
     }
-    for (const r of p.data.rules) {
+    packs.push({ file: pack.file, data: p.data });
+    for (const [name, words] of Object.entries(p.data.lists ?? {})) {
+      if (lists.has(name)) errors.push(`${pack.file}: list @${name} is defined twice`);
+      lists.set(name, words);
+    }
+  }
+  for (const { file, data } of packs) {
+    for (const r0 of data.rules) {
+      const r = expandLists(r0, lists, (name) => errors.push(`${file}: ${r0.id}: no list @${name}`));
       for (const re of r.regex ?? []) {
         const problem = regexProblem(re);
-        if (problem) errors.push(`${pack.file}: ${r.id}: regex /${re}/ ${problem}`);
+        if (problem) errors.push(`${file}: ${r.id}: regex /${re}/ ${problem}`);
       }
       rules.push(r);
     }

@@ -60,6 +60,11 @@ export const rulePackSchema = z
     schemaVersion: z.literal(SCHEMA_VERSION),
     pack: z.string().regex(/^[a-z0-9_]+$/),
     description: z.string(),
+    /**
+     * Named keyword lists that rules of any pack use as `@name` inside any, all and none (a list kept once: the
+     * self-service wording several rules stay quiet on, the words of one claim another rule must not count twice).
+     */
+    lists: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'list names are lower_snake'), keywordList).optional(),
     rules: z.array(ruleSchema).min(1),
   })
   .strict();

@@ -14,7 +14,7 @@ const root = new URL('../..', import.meta.url).pathname;
 const taxonomy = JSON.parse(readFileSync(join(sharedDir(), 'spec/taxonomy.json'), 'utf8')) as { categories: { id: string; zh: string; en: string }[] };
 
 /** Builds knowledge from one rule pack and otherwise empty (invalid) files, to read the errors it reports. */
-function buildOnePack(file: string, content: unknown): { errors: string[] } {
+function buildOnePack(file: string, content: unknown, more: { file: string; content: unknown }[] = []): { errors: string[] } {
   const sources = {
     policy: {},
     categories: { schemaVersion: 1, categories: [] },
@@ -23,7 +23,7 @@ function buildOnePack(file: string, content: unknown): { errors: string[] } {
     directory: { schemaVersion: 1, entries: [] },
     signalFiles: [],
     intelFiles: [],
-    rulePacks: [{ file, content }],
+    rulePacks: [{ file, content }, ...more],
   };
   return buildKnowledge(sources as never, {});
 }
@@ -71,6 +71,23 @@ describe('knowledge data', () => {
   it('refuses a keyword with Chinese punctuation (it would match more than written, punctuation is dropped first)', () => {
     const { errors } = buildOnePack('rules/p.yaml', { schemaVersion: 1, pack: 'p', description: '', rules: [{ id: 'DL', category: null, weight: 5, zh: 'x', en: 'x', any: ['下载“'] }] });
     assert.ok(errors.some((e) => e.includes('rules/p.yaml') && e.includes('punctuation')), errors.join('\n'));
+  });
+
+  it('named keyword lists (@name) are expanded in place, in any, all and none', () => {
+    const rule = (id: string) => defaultKnowledge.rules.find((r) => r.id === id)!;
+    const every = defaultKnowledge.rules.flatMap((r) => [...(r.any ?? []), ...(r.none ?? []), ...(r.all ?? []).flat()]);
+    assert.deepEqual(every.filter((w) => w.startsWith('@')), [], 'no reference is left unexpanded');
+    const claimWords = rule('CS_CLAIM').any ?? [];
+    assert.ok(claimWords.length > 20 && claimWords.includes('我是淘宝'));
+    assert.deepEqual(rule('CS_CLAIM_ANY_APP').none, ['您反映的', '您反馈的', '您咨询的', '您昨天反映', ...claimWords]);
+    for (const id of ['CS_CANCEL_OFFER', 'CS_MEMBERSHIP_TRAP']) assert.ok(rule(id).none?.includes('自动续费管理'), id);
+  });
+
+  it('an unknown or twice-defined list is an error that names the file and the rule', () => {
+    const pack = (name: string, lists: Record<string, string[]>, any: string[]) => ({ schemaVersion: 1, pack: name, description: '', lists, rules: [{ id: `R_${name.toUpperCase()}`, category: null, weight: 5, zh: 'x', en: 'x', any }] });
+    const { errors } = buildOnePack('rules/a.yaml', pack('a', { words: ['甲'] }, ['@words', '@nowhere']), [{ file: 'rules/b.yaml', content: pack('b', { words: ['乙'] }, ['丙']) }]);
+    assert.ok(errors.some((e) => e.includes('rules/a.yaml') && e.includes('R_A') && e.includes('@nowhere')), errors.join('\n'));
+    assert.ok(errors.some((e) => e.includes('rules/b.yaml') && e.includes('@words') && e.includes('twice')), errors.join('\n'));
   });
 
   it('the generated knowledge module is up to date with data/ (run npm run build:knowledge)', () => {
