@@ -234,6 +234,21 @@ describe('asking for the service desk is not claiming to be it (session 6)', () 
   itFlags([['a caller who claims to be it and asks to move to WeChat', '你好，我是淘宝客服，你可以找客服核实，加我微信处理退款', 'fake_customer_service']]);
 });
 
+describe('a link whose colon was lost ("http //", session 6)', () => {
+  it('is read as a link, with its span on the original text, and checked like one', () => {
+    const text = 'Your parcel is held. Pay the fee at http //parcel-fee.top/x9 today';
+    const a = analyze(text);
+    const url = a.entities.find((e) => e.kind === 'url');
+    assert.ok(url, JSON.stringify(a.entities));
+    assert.equal(url.value, 'http://parcel-fee.top/x9');
+    assert.equal(text.slice(url.start, url.end), 'http //parcel-fee.top/x9');
+    assert.ok(a.signals.some((s) => s.id === 'URL_RISKY_TLD'), why(a));
+  });
+  it('but "http" followed by other words is no link', () => {
+    assert.ok(!analyze('the http // protocol notes').entities.some((e) => e.kind === 'url'));
+  });
+});
+
 describe('session-4 tactics and their genuine look-alikes', () => {
   it('a help-desk call the customer made is read as inbound, refund talk and all', () => {
     const a = analyzeConversation([

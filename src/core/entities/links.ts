@@ -2,8 +2,9 @@ import type { Entity } from '../types.js';
 import type { TextView } from '../normalize/text-view.js';
 import { scan } from './regex-scan.js';
 
-// Stops at whitespace, CJK punctuation and brackets: a link inside a Chinese sentence ends at "，".
-const URL_WITH_SCHEME = /(?:https?:\/\/|hxxps?:\/\/|www\.)[^\s"'<>()（）【】，。；！？、「」《》\u3000-\u303f\u4e00-\u9fff]{2,2000}/g;
+// Stops at whitespace, CJK punctuation and brackets: a link inside a Chinese sentence ends at "，". "http //x.cn"
+// is a link whose colon text recognition lost (a screenshot's text pasted in) or a sender dropped to dodge filters.
+const URL_WITH_SCHEME = /(?:https?:\/\/|https? \/\/|hxxps?:\/\/|www\.)[^\s"'<>()（）【】，。；！？、「」《》\u3000-\u303f\u4e00-\u9fff]{2,2000}/g;
 const BARE_DOMAIN =
   /(?<![@\w./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}(?:com|cn|net|org|top|xyz|vip|cc|co|me|info|biz|shop|site|online|club|io|app|link|ly|gl|ru|tk|ml|ga|cf|gq|icu|cyou|buzz|live|pro|work|fun|ink|wang|ltd|hk|tw|uk|us|in|ph|gov|edu|mobi|tv|asia|win|bid|store|tech|space|website|cloud)(?::\d{2,5})?(?:\/[^\s"'<>，。；！？、\u4e00-\u9fff]{0,500})?(?![a-z0-9])/g;
 const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.[a-z]{2,24}(?![a-z])/g;
@@ -16,7 +17,7 @@ export function extractLinks(view: TextView, original: string): Entity[] {
   const emails = scan(view, original, EMAIL, 'email', (m) => ({ value: m[0] }));
   const withScheme = scan(view, original, URL_WITH_SCHEME, 'url', (m) => {
     const v = trimTail(m[0]);
-    return v.length > 4 ? { value: v.replace(/^hxxp/, 'http'), meta: { scheme: /^https?:/.test(v) } } : null;
+    return v.length > 4 ? { value: v.replace(/^hxxp/, 'http').replace(/^(https?) \/\//, '$1://'), meta: { scheme: /^https? ?[:/]/.test(v) } } : null;
   }).map(fixEnd);
   const covered = [...withScheme, ...emails];
   const bare = scan(view, original, BARE_DOMAIN, 'url', (m) => ({ value: trimTail(m[0]), meta: { scheme: false } }))
