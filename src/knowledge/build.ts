@@ -10,6 +10,7 @@ import {
   type Rule,
 } from './schema.js';
 import { regexProblem } from './safe-regex.js';
+import { normalizeChars } from '../core/normalize/normalize.js';
 import { CATEGORY_IDS } from '../core/types.js';
 import type { z } from 'zod';
 
@@ -44,6 +45,23 @@ function expandLists(rule: Rule, lists: ReadonlyMap<string, string[]>, missing: 
   const none = expand(rule.none);
   const all = rule.all?.map((g) => expand(g) ?? g);
   return { ...rule, ...(any ? { any } : {}), ...(none ? { none } : {}), ...(all ? { all } : {}) };
+}
+
+/**
+ * Keywords and aliases that contain a spelling normalisation rewrites (帐户 → 账户) could never match: the text is
+ * rewritten before matching, the keyword is not. Latin spellings ("vx") are rewritten only as whole words: skipped.
+ */
+function rewrittenKeywords(rules: Rule[], directory: { id: string; aliases: string[] }[], replacements: { to: string; from: string[] }[], t2s: Record<string, string>): string[] {
+  const froms = replacements.flatMap((r) => r.from.filter((f) => /[^\x00-\x7f]/.test(f)).map((f) => ({ from: normalizeChars(f, t2s), to: r.to })));
+  const problems: string[] = [];
+  const check = (where: string, word: string): void => {
+    const w = normalizeChars(word, t2s);
+    const hit = froms.find((f) => w.includes(f.from));
+    if (hit) problems.push(`${where}: "${word}" contains "${hit.from}", which normalize.yaml rewrites to "${hit.to}" before matching: write it with "${hit.to}"`);
+  };
+  for (const r of rules) for (const k of [...(r.any ?? []), ...(r.none ?? []), ...(r.all ?? []).flat()]) check(r.id, k);
+  for (const d of directory) for (const a of d.aliases) check(`directory ${d.id}`, a);
+  return problems;
 }
 
 /** Validates every knowledge file and merges them; returns all errors at once so an analyst fixes them in one go. */
@@ -105,6 +123,7 @@ export function buildKnowledge(src: SourceFiles, t2s: Record<string, string>): {
     if (dirIds.has(d.id)) errors.push(`directory.yaml: duplicate id ${d.id}`);
     dirIds.add(d.id);
   }
+  if (norm.data) errors.push(...rewrittenKeywords(rules, directory.data?.entries ?? [], norm.data.replacements, t2s));
   if (errors.length > 0 || !policy.data || !categories.data || !advice.data || !norm.data || !directory.data) return { data: null, errors };
   const { signals, ...policyRest } = policy.data;
   return {

@@ -21,6 +21,9 @@ describe('normalise', () => {
     ['Chinese numerals in a phone number', '幺三八零零幺三八零零零', '13800138000'],
     ['circled and dingbat digits', '①②➂⓿', '1230'],
     ['Taiwan words for link, click, SMS and account', '請點選連結，簡訊驗證碼，帳號與帳戶', '请点击链接,短信验证码,账号与账户'],
+    ['Taiwan investment news keeps 投资 (讯息, not 资讯)', '投資訊息', '投资信息'],
+    ['mainland words that contain a Taiwan word are left alone', '重点按照重点选择自身分析存储值', '重点按照重点选择自身分析存储值'],
+    ['么 inside a spelled-out number is 1', '么三八零零么三八零零零', '13800138000'],
     ['身分證 is 身份证', '攜帶身分證', '携带身份证'],
     ['么 stays 么 (OpenCC alone would make it 幺); 麼 becomes 么', '什么？為什麼怎么', '什么?为什么怎么'],
   ];

@@ -14,12 +14,12 @@ const root = new URL('../..', import.meta.url).pathname;
 const taxonomy = JSON.parse(readFileSync(join(sharedDir(), 'spec/taxonomy.json'), 'utf8')) as { categories: { id: string; zh: string; en: string }[] };
 
 /** Builds knowledge from one rule pack and otherwise empty (invalid) files, to read the errors it reports. */
-function buildOnePack(file: string, content: unknown, more: { file: string; content: unknown }[] = []): { errors: string[] } {
+function buildOnePack(file: string, content: unknown, more: { file: string; content: unknown }[] = [], replacements: unknown[] = []): { errors: string[] } {
   const sources = {
     policy: {},
     categories: { schemaVersion: 1, categories: [] },
     advice: { schemaVersion: 1, triggers: [], safe: [] },
-    normalize: { schemaVersion: 1, replacements: [] },
+    normalize: { schemaVersion: 1, replacements },
     directory: { schemaVersion: 1, entries: [] },
     signalFiles: [],
     intelFiles: [],
@@ -88,6 +88,13 @@ describe('knowledge data', () => {
     const { errors } = buildOnePack('rules/a.yaml', pack('a', { words: ['甲'] }, ['@words', '@nowhere']), [{ file: 'rules/b.yaml', content: pack('b', { words: ['乙'] }, ['丙']) }]);
     assert.ok(errors.some((e) => e.includes('rules/a.yaml') && e.includes('R_A') && e.includes('@nowhere')), errors.join('\n'));
     assert.ok(errors.some((e) => e.includes('rules/b.yaml') && e.includes('@words') && e.includes('twice')), errors.join('\n'));
+  });
+
+  it('refuses a keyword that normalisation would rewrite before matching (it could never match)', () => {
+    const pack = { schemaVersion: 1, pack: 'p', description: '', rules: [{ id: 'TW_ACCOUNT', category: null, weight: 5, zh: 'x', en: 'x', any: ['更新帐户', 'vx号'] }] };
+    const { errors } = buildOnePack('rules/p.yaml', pack, [], [{ to: '账户', from: ['帐户'] }, { to: '微信', from: ['vx'] }]);
+    assert.ok(errors.some((e) => e.includes('TW_ACCOUNT') && e.includes('更新帐户') && e.includes('账户')), errors.join('\n'));
+    assert.ok(!errors.some((e) => e.includes('vx号')), 'Latin spellings are rewritten only as whole words');
   });
 
   it('the generated knowledge module is up to date with data/ (run npm run build:knowledge)', () => {

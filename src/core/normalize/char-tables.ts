@@ -27,9 +27,12 @@ export function dingbatDigit(cp: number): string | null {
   return null;
 }
 
-/** Chinese numerals (and the spoken digit names 幺两拐洞勾) that scammers use to hide phone and QQ numbers. */
+/**
+ * Chinese numerals (and the spoken digit names 幺两拐洞勾; 么 is 幺 as often written, since 么 stays 么 in text) that
+ * scammers use to hide phone and QQ numbers.
+ */
 export const CHINESE_DIGITS: Readonly<Record<string, string>> = {
-  '〇': '0', 零: '0', 洞: '0', 一: '1', 幺: '1', 壹: '1', 二: '2', 两: '2', 贰: '2', 貳: '2', 三: '3', 叁: '3', 參: '3',
+  '〇': '0', 零: '0', 洞: '0', 一: '1', 幺: '1', 么: '1', 壹: '1', 二: '2', 两: '2', 贰: '2', 貳: '2', 三: '3', 叁: '3', 參: '3',
   四: '4', 肆: '4', 五: '5', 伍: '5', 六: '6', 陆: '6', 陸: '6', 七: '7', 拐: '7', 柒: '7', 八: '8', 捌: '8',
   九: '9', 勾: '9', 玖: '9',
 };

@@ -85,7 +85,7 @@ function charPass(original: string, t2s: Readonly<Record<string, string>>, table
 const NUMERAL_KIND = new Uint8Array(0x10000);
 const NUMERAL_DIGIT = new Uint16Array(0x10000);
 for (let d = 0x30; d <= 0x39; d++) NUMERAL_KIND[d] = 1;
-for (const ch of '〇零一二三四五六七八九幺两拐洞勾壹贰叁肆伍陆柒捌玖') {
+for (const ch of '〇零一二三四五六七八九幺么两拐洞勾壹贰叁肆伍陆柒捌玖') {
   NUMERAL_KIND[ch.charCodeAt(0)] = 2;
   NUMERAL_DIGIT[ch.charCodeAt(0)] = (CHINESE_DIGITS[ch] ?? '0').charCodeAt(0);
 }
