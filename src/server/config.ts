@@ -38,6 +38,11 @@ export interface ServerConfig {
    * reaches analyze here within this time (src/server/intelligence.ts).
    */
   knownCacheMs: number;
+  /**
+   * Single analyses waiting for their turn (src/server/turns.ts) in a process; beyond this, analyze answers
+   * 503 FZ_ERR_BUSY with Retry-After at once instead of queueing requests (and their bodies) without bound.
+   */
+  analyzeQueueLimit: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -51,6 +56,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   keyCacheSeconds: 5,
   slowRequestMs: 1000,
   knownCacheMs: 1000,
+  analyzeQueueLimit: 1000,
 };
 
 export function resolveConfig(partial: Partial<ServerConfig> = {}): ServerConfig {

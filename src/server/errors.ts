@@ -14,6 +14,7 @@ export const ERRORS = {
   FZ_ERR_RATE_LIMITED: { status: 429, message: 'Too many requests; retry after the time in the Retry-After header' },
   FZ_ERR_INTERNAL: { status: 500, message: 'Internal error; it has been logged' },
   FZ_ERR_UNAVAILABLE: { status: 503, message: 'The service is not ready (database unavailable or shutting down)' },
+  FZ_ERR_BUSY: { status: 503, message: 'Too many analyses are waiting in this process; retry after the time in the Retry-After header' },
   FZ_ERR_BAD_IDENTIFIER: { status: 400, message: 'The identifier could not be read (phone digits, a URL or domain, an account or a handle)' },
   FZ_ERR_LOOKUP_PARAMS: { status: 400, message: 'Give exactly one of phone, url, account, handle' },
   FZ_ERR_MERGE_TARGET: { status: 400, message: 'A merge needs `into`: the id of another existing report' },

@@ -208,4 +208,5 @@ export const errorResponses = {
   403: errorSchema,
   429: errorSchema,
   500: errorSchema,
+  503: errorSchema,
 } as const;

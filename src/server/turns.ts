@@ -9,19 +9,45 @@
  * event-loop phase; under heavy load turns grow, up to `maxTurn` jobs, so one turn never holds the loop for long.
  *
  * A job's synchronous part runs in the turn; whatever it awaits (store lookups) continues as usual. `finish` runs
- * on each result as soon as it is ready (serialising in the same wave keeps JSON.stringify warm too).
+ * on each result as soon as it is ready (serialising in the same wave keeps JSON.stringify warm too). At most
+ * `maxQueue` jobs wait: beyond that `run` refuses at once (`TurnsFull`) rather than hold requests and their bodies
+ * without bound.
  */
+export class TurnsFull extends Error {
+  constructor(readonly waiting: number) {
+    super(`${waiting} jobs are already waiting`);
+  }
+}
+
+interface Job<I, R> {
+  input: I;
+  resolve: (r: R) => void;
+  reject: (e: unknown) => void;
+}
+
 export class Turns<I, O, R> {
-  private queue: { input: I; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
+  private queue: Job<I, R>[] = [];
+  /** Index of the first job not yet started (the queue is compacted once per turn, not shifted per job). */
+  private head = 0;
   private scheduled = false;
 
   constructor(
     private readonly work: (input: I) => Promise<O>,
     private readonly finish: (out: O, input: I) => R,
     private readonly maxTurn = 32,
-  ) {}
+    private readonly maxQueue = 10_000,
+  ) {
+    if (!(Number.isInteger(maxTurn) && maxTurn >= 1)) throw new RangeError('maxTurn must be a whole number ≥ 1');
+    if (!(maxQueue >= maxTurn)) throw new RangeError('maxQueue must be at least maxTurn');
+  }
+
+  /** Jobs queued and not yet started. */
+  get waiting(): number {
+    return this.queue.length - this.head;
+  }
 
   run(input: I): Promise<R> {
+    if (this.waiting >= this.maxQueue) return Promise.reject(new TurnsFull(this.waiting));
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ input, resolve, reject });
       if (!this.scheduled) {
@@ -32,11 +58,21 @@ export class Turns<I, O, R> {
   }
 
   private readonly flush = (): void => {
-    const turn = this.queue.length > this.maxTurn ? this.queue.splice(0, this.maxTurn) : this.queue;
-    if (turn === this.queue) this.queue = [];
-    // More than one turn's worth waits for the next loop iteration, after I/O has had its turn.
-    if (this.queue.length > 0) setImmediate(this.flush);
-    else this.scheduled = false;
+    const end = Math.min(this.queue.length, this.head + this.maxTurn);
+    const turn = this.queue.slice(this.head, end);
+    this.head = end;
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+      this.scheduled = false;
+    } else {
+      if (this.head >= 1024) {
+        this.queue = this.queue.slice(this.head);
+        this.head = 0;
+      }
+      // More than one turn's worth waits for the next loop iteration, after I/O has had its turn.
+      setImmediate(this.flush);
+    }
     for (const job of turn) {
       let p: Promise<O>;
       try {

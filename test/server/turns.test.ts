@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { Turns } from '../../src/server/turns.js';
+import { Turns, TurnsFull } from '../../src/server/turns.js';
 import { makeHarness, type Harness } from './harness.js';
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
@@ -64,6 +64,54 @@ describe('Turns', () => {
     );
     // The queue keeps working after failures.
     assert.equal(await turns.run(7), 7);
+  });
+});
+
+describe('Turns limits', () => {
+  test('beyond maxQueue waiting jobs, run refuses at once with TurnsFull; the queue drains and accepts again', async () => {
+    const turns = new Turns(async (n: number) => n, (n) => n, 2, 4);
+    const accepted = [1, 2, 3, 4].map((n) => turns.run(n));
+    assert.equal(turns.waiting, 4);
+    await assert.rejects(turns.run(5), (e: unknown) => e instanceof TurnsFull && e.waiting === 4);
+    assert.deepEqual(await Promise.all(accepted), [1, 2, 3, 4]);
+    assert.equal(turns.waiting, 0);
+    assert.equal(await turns.run(6), 6);
+  });
+
+  test('a turn size below 1 or a queue smaller than a turn is refused (it would spin or refuse everything)', () => {
+    for (const [turn, queue] of [[0, 10], [1.5, 10], [Number.NaN, 10], [8, 4]] as const) {
+      assert.throws(() => new Turns(async (n: number) => n, (n) => n, turn, queue), RangeError, `${turn}/${queue}`);
+    }
+  });
+
+  test('a long queue keeps order across the compaction of its started jobs', async () => {
+    const seen: number[] = [];
+    const turns = new Turns(async (n: number) => (seen.push(n), n), (n) => n, 100, 5000);
+    const all = Array.from({ length: 3000 }, (_, i) => turns.run(i));
+    assert.deepEqual(await Promise.all(all), Array.from({ length: 3000 }, (_, i) => i));
+    assert.deepEqual(seen, Array.from({ length: 3000 }, (_, i) => i));
+  });
+});
+
+describe('analyze when too many analyses wait', () => {
+  let h: Harness;
+  before(async () => {
+    h = await makeHarness({ analyzeQueueLimit: 32 });
+  });
+  after(async () => h.close());
+
+  test('the excess gets 503 FZ_ERR_BUSY with Retry-After, the rest their answers', async () => {
+    const all = await Promise.all(Array.from({ length: 120 }, (_, i) => h.req({ method: 'POST', url: '/v1/analyze', payload: { text: `我是淘宝客服，第${i}号订单要退款，请加微信` } })));
+    const busy = all.filter((r) => r.statusCode === 503);
+    const ok = all.filter((r) => r.statusCode === 200);
+    assert.equal(busy.length + ok.length, 120);
+    assert.ok(busy.length > 0 && ok.length >= 32, `${ok.length} ok, ${busy.length} busy`);
+    for (const r of busy) {
+      assert.equal(r.json().error.code, 'FZ_ERR_BUSY');
+      assert.equal(r.headers['retry-after'], '1');
+    }
+    // Once the queue has drained, analyze answers again.
+    assert.equal((await h.req({ method: 'POST', url: '/v1/analyze', payload: { text: '你好' } })).statusCode, 200);
   });
 });
 

@@ -5,7 +5,7 @@ import type { Ctx } from '../context.js';
 import { ApiError, ERRORS } from '../errors.js';
 import type { IdentifierInfo } from '../intelligence.js';
 import { analyzeInputSchema, analyzeResultSchema, CHANNELS, errorResponses, MAX_TEXT } from '../schemas.js';
-import { Turns } from '../turns.js';
+import { Turns, TurnsFull } from '../turns.js';
 
 export interface AnalyzeInput {
   text?: string;
@@ -72,11 +72,23 @@ export async function runAnalyze(ctx: Ctx, input: AnalyzeInput): Promise<Analyze
  * ≈ 9 KB answer with open objects (analysis, entities, signal details) fast-json-stringify takes about twice as
  * long. The schema still documents the answer (OpenAPI); a test checks that both write the same JSON.
  */
-const nativeJson = (): ((data: unknown) => string) => (data) => JSON.stringify(data);
+const stringify = (data: unknown): string => JSON.stringify(data);
+const nativeJson = (): ((data: unknown) => string) => stringify;
+
+/** A single analysis waiting for its turn; `gone` when its client hung up meanwhile (no work is done for it). */
+interface TurnJob {
+  body: AnalyzeInput;
+  gone: () => boolean;
+}
 
 export async function analyzeRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
-  // Single analyses run in turns (see turns.ts) and leave serialised, by the same JSON.stringify as below.
-  const turns = new Turns((input: AnalyzeInput) => runAnalyze(ctx, input), (result: AnalyzeResult) => JSON.stringify(result));
+  // Single analyses run in turns (turns.ts) and leave already serialised, by the same stringify as the batch route.
+  const turns = new Turns(
+    (job: TurnJob): Promise<AnalyzeResult | null> => (job.gone() ? Promise.resolve(null) : runAnalyze(ctx, job.body)),
+    (result: AnalyzeResult | null) => (result ? stringify(result) : ''),
+    32,
+    ctx.config.analyzeQueueLimit,
+  );
   app.post<{ Body: AnalyzeInput }>(
     '/v1/analyze',
     {
@@ -92,7 +104,15 @@ export async function analyzeRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
     },
     async (req, reply) => {
       void reply.type('application/json; charset=utf-8');
-      return turns.run(req.body);
+      try {
+        return await turns.run({ body: req.body, gone: () => req.raw.destroyed });
+      } catch (e) {
+        if (e instanceof TurnsFull) {
+          void reply.header('retry-after', '1');
+          throw new ApiError('FZ_ERR_BUSY');
+        }
+        throw e;
+      }
     },
   );
 
