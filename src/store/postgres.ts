@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { MIGRATIONS } from './schema.js';
+import { MIGRATIONS, statementsFor } from './schema.js';
 import { rateHitsOf, sortRateHits, SqlStore, type Param, type Statement } from './sql-store.js';
 import type { RateHits } from './types.js';
 
@@ -51,7 +51,7 @@ export class PostgresStore extends SqlStore {
         if (done.has(m.version)) continue;
         await c.query('BEGIN');
         try {
-          for (const s of m.statements) await c.query(s);
+          for (const s of statementsFor(m, 'postgres')) await c.query(s);
           await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, Date.now()]);
           await c.query('COMMIT');
         } catch (e) {

@@ -7,6 +7,13 @@ export interface Migration {
   version: number;
   name: string;
   statements: string[];
+  /** Run on this store only; the other records the version without running it, so versions stay one sequence. */
+  only?: 'sqlite' | 'postgres';
+}
+
+/** The statements a store of this dialect runs for a migration (none when the migration is the other's). */
+export function statementsFor(m: Migration, dialect: 'sqlite' | 'postgres'): string[] {
+  return m.only && m.only !== dialect ? [] : m.statements;
 }
 
 /** The rate-limit counts' table (name and columns): migration 2, and SQLite's own rate file (src/store/sqlite.ts). */
@@ -55,5 +62,12 @@ export const MIGRATIONS: Migration[] = [
         SELECT subject_hash FROM reports UNION SELECT hash FROM report_mentions
         UNION SELECT identifier_hash FROM feedback WHERE identifier_hash IS NOT NULL`,
     ],
+  },
+  {
+    version: 4,
+    name: 'sqlite: rate-limit counts live in fanzha-rate.sqlite',
+    only: 'sqlite',
+    // Counts written here before they moved are stale: nothing reads or purges this table on SQLite any more.
+    statements: [`DELETE FROM rate_limit_hits`],
   },
 ];

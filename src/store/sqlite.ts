@@ -10,13 +10,13 @@
  * one. Counts are worth no fsync: after a power cut the last ones may be missing, which only lets a client a few
  * more requests in the current window. Being another file, those writes never wait for a report commit's lock.
  * The file is opened on the first rate-limit write (a single process on SQLite shares no counts and never does);
- * the main file's rate_limit_hits table (migration 2) stays empty on SQLite (emptied at open, for files written by
- * an older version).
+ * the main file's rate_limit_hits table (migration 2) stays empty on SQLite (migration 4 emptied it once, for files
+ * an older version wrote).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS, RATE_LIMIT_HITS_TABLE } from './schema.js';
+import { MIGRATIONS, RATE_LIMIT_HITS_TABLE, statementsFor } from './schema.js';
 import { PURGE_RATE_HITS, rateHitsOf, rateHitUpserts, SqlStore, type Param, type Statement } from './sql-store.js';
 import type { RateHits } from './types.js';
 
@@ -83,8 +83,6 @@ export class SqliteStore extends SqlStore {
     // each costs a few hundred µs of allocator system calls.
     this.db.pragma('temp_store = MEMORY');
     this.migrate();
-    // Counts written there before they moved to fanzha-rate.sqlite are stale: nothing reads or purges them now.
-    this.db.exec('DELETE FROM rate_limit_hits');
   }
 
   private migrate(): void {
@@ -94,7 +92,7 @@ export class SqliteStore extends SqlStore {
       const done = new Set((this.db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map((r) => Number(r['version'])));
       for (const m of MIGRATIONS) {
         if (done.has(m.version)) continue;
-        for (const s of m.statements) this.db.exec(s);
+        for (const s of statementsFor(m, 'sqlite')) this.db.exec(s);
         this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
       }
     });

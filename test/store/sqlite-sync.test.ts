@@ -87,15 +87,22 @@ test('two stores on one directory (two processes) share the rate-limit counts; p
   });
 });
 
-test("counts an older version left in the main file's rate_limit_hits are dropped at open", async () => {
+test("counts an older version left in the main file's rate_limit_hits are dropped once, by migration 4", async () => {
   await withDir(async (dir) => {
     await openSqliteStore(dir).close();
     const raw = new Database(join(dir, SQLITE_FILE));
+    // As a file from before migration 4: its row in the table, the migration not yet recorded.
+    raw.prepare('DELETE FROM schema_migrations WHERE version = 4').run();
     raw.prepare('INSERT INTO rate_limit_hits (window_start, bucket, hits) VALUES (?, ?, ?)').run(Date.now(), 'old-version', 5);
     raw.close();
-    assert.equal(count(join(dir, SQLITE_FILE), 'rate_limit_hits'), 1);
     await openSqliteStore(dir).close();
     assert.equal(count(join(dir, SQLITE_FILE), 'rate_limit_hits'), 0);
+    // Once applied, opening the file no longer writes to that table.
+    const again = new Database(join(dir, SQLITE_FILE));
+    again.prepare('INSERT INTO rate_limit_hits (window_start, bucket, hits) VALUES (?, ?, ?)').run(Date.now(), 'later', 1);
+    again.close();
+    await openSqliteStore(dir).close();
+    assert.equal(count(join(dir, SQLITE_FILE), 'rate_limit_hits'), 1);
   });
 });
 
