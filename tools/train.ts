@@ -31,8 +31,9 @@ const { values } = parseArgs({
     lr: { type: 'string', default: '0.2' },
     l2: { type: 'string', default: '1e-6' },
     'own-weight': { type: 'string', default: '3' },
-    out: { type: 'string', default: join(root, 'models/fanzha-model.ts') },
-    // Leave these corpus sources out (comma-separated), to measure the model on a source it never saw. Never ship it.
+    out: { type: 'string' },
+    // Leave these corpus sources out (comma-separated), to measure the model on a source it never saw. Never ship
+    // such a model: --out must then be given explicitly (even when it is the shipped path, to measure with it).
     'hold-out': { type: 'string', default: '' },
   },
 });
@@ -57,7 +58,13 @@ interface Example {
 }
 
 // ---- rows ----------------------------------------------------------------------------------------------
-const { train: trainRows, dev: devRows } = trainingRows((values['hold-out'] ?? '').split(',').filter(Boolean));
+const HOLD_OUT = (values['hold-out'] ?? '').split(',').filter(Boolean);
+if (HOLD_OUT.length > 0 && !values.out) {
+  console.error('train: --hold-out writes a model that must not ship: give --out explicitly (restore with a plain npm run train)');
+  process.exit(2);
+}
+const OUT = values.out ?? join(root, 'models/fanzha-model.ts');
+const { train: trainRows, dev: devRows } = trainingRows(HOLD_OUT);
 
 // ---- features, exactly as the shipped engine computes them (rules, entities, checkers) ---------------------
 let captured: FeatureInput | null = null;
@@ -302,6 +309,7 @@ const artifact: ModelArtifact = {
     lr: LR,
     l2: L2,
     ownWeight: OWN_WEIGHT,
+    ...(HOLD_OUT.length > 0 ? { heldOut: HOLD_OUT } : {}),
     dev: { scamF1: Number(bestScam.f.toFixed(4)), caughtF1: Number(bestSpam.f.toFixed(4)), categoryAccuracy: Number((catRight / Math.max(1, catTotal)).toFixed(4)) },
   },
   weights: encodeBase64(bytes),
@@ -312,6 +320,6 @@ import type { ModelArtifact } from '../src/model/artifact.js';
 
 export const modelArtifact: ModelArtifact = ${JSON.stringify({ ...meta, weights: '' }, null, 1).replace(/"weights": ""/, `"weights":\n  '${weights}'`)};
 `;
-writeFileSync(values.out, body);
-writeFileSync(join(root, 'models/fanzha-model.meta.json'), JSON.stringify(meta, null, 1) + '\n');
-console.log(`wrote ${values.out}: ${artifact.version}, ${(body.length / 1e6).toFixed(2)} MB`);
+writeFileSync(OUT, body);
+writeFileSync(OUT.replace(/\.ts$/, '') + '.meta.json', JSON.stringify(meta, null, 1) + '\n');
+console.log(`wrote ${OUT}: ${artifact.version}, ${(body.length / 1e6).toFixed(2)} MB`);

@@ -32,7 +32,10 @@ export function ownRows(): CorpusRow[] {
 /** Training and calibration rows; throws if anything not allowed slipped in. */
 /** `holdOut`: sources left out entirely (a leave-one-source-out check of how the model does on a source it never saw). */
 export function trainingRows(holdOut: readonly string[] = []): { train: CorpusRow[]; dev: CorpusRow[] } {
-  const corpus = loadCorpus('all').filter((r) => r.train_ok && r.split !== 'test' && !holdOut.includes(r.source));
+  const all = loadCorpus('all');
+  const sources = new Set(all.map((r) => r.source));
+  for (const s of holdOut) if (!sources.has(s)) throw new Error(`--hold-out ${s}: no such corpus source (${[...sources].sort().join(', ')})`);
+  const corpus = all.filter((r) => r.train_ok && r.split !== 'test' && !holdOut.includes(r.source));
   const own = ownRows();
   const train = [...corpus.filter((r) => r.split === 'train'), ...own.filter((r) => r.split === 'train')];
   const dev = [...corpus.filter((r) => r.split === 'dev'), ...own.filter((r) => r.split === 'dev')];

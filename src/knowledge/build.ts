@@ -80,6 +80,7 @@ export function buildKnowledge(src: SourceFiles, t2s: Record<string, string>): {
   const rules = [];
   const packs = [];
   const lists = new Map<string, string[]>();
+  const listFile = new Map<string, string>();
   for (const pack of src.rulePacks) {
     const p = rulePackSchema.safeParse(pack.content);
     if (!p.success) {
@@ -88,13 +89,14 @@ export function buildKnowledge(src: SourceFiles, t2s: Record<string, string>): {
     }
     packs.push({ file: pack.file, data: p.data });
     for (const [name, words] of Object.entries(p.data.lists ?? {})) {
-      if (lists.has(name)) errors.push(`${pack.file}: list @${name} is defined twice`);
+      if (lists.has(name)) errors.push(`${pack.file}: list @${name} is defined twice (also in ${listFile.get(name)})`);
       lists.set(name, words);
+      listFile.set(name, pack.file);
     }
   }
   for (const { file, data } of packs) {
     for (const r0 of data.rules) {
-      const r = expandLists(r0, lists, (name) => errors.push(`${file}: ${r0.id}: no list @${name}`));
+      const r = expandLists(r0, lists, (name) => errors.push(`${file}: ${r0.id}: no list @${name} (a keyword starting with @ names a list; @ is dropped before matching anyway)`));
       for (const re of r.regex ?? []) {
         const problem = regexProblem(re);
         if (problem) errors.push(`${file}: ${r.id}: regex /${re}/ ${problem}`);
