@@ -7,6 +7,8 @@
  * Each store is measured with one server process and with --workers 2 (node:cluster, one per core), each row on a
  * fresh, empty database (so no row inherits the reports an earlier row wrote: the analyze text's identifiers are
  * unknown to the store, as most identifiers in checked messages are).
+ * For one-process rows it also reads the server's CPU time from /proc: CPU µs per analyze request, the figure that
+ * does not depend on how much of the 2 cores the load generator takes.
  * Prints a table and writes reports/bench-http.json. Options: --duration <s> (default 10), --only sqlite|postgres,
  * --rate <req/s>: also measure analyze latency at that offered rate (autocannon's overallRate, same 50 connections):
  * the latency a platform sees at a given load, rather than at saturation, where p99 is mostly queueing. autocannon
@@ -14,7 +16,7 @@
  * when its achieved req/s matches the offered rate.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,6 +99,20 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   throw new Error('server did not start');
 }
 
+/**
+ * CPU time (user + system, ms) the server process has used, from /proc (Linux; USER_HZ is 100 there). Only for a
+ * single process: with --workers the work happens in child processes, whose time their parent sees only at exit.
+ */
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined || process.platform !== 'linux') return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 async function stopServer(child: ChildProcess): Promise<void> {
   const done = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
@@ -111,6 +127,8 @@ interface Row {
   analyzeP50ms: number;
   analyzeP99ms: number;
   analyzeErrors: number;
+  /** Server CPU per analyze request at saturation (µs), one-process rows only. */
+  analyzeCpuUs: number | null;
   /** The same at saturation over MIX_BODIES. */
   mixRps: number;
   mixP99ms: number;
@@ -139,7 +157,10 @@ async function benchStore(name: string, env: Record<string, string>): Promise<Ro
   const { child, url } = await startServer(env);
   try {
     await load(url, '/v1/analyze', ANALYZE_BODY, 2); // warm-up (JIT, caches)
+    const single = env['FANZHA_WORKERS'] === undefined;
+    const cpu0 = single ? cpuMs(child.pid) : null;
     const a = await load(url, '/v1/analyze', ANALYZE_BODY, duration);
+    const cpu1 = single ? cpuMs(child.pid) : null;
     const m = await load(url, '/v1/analyze', MIX_BODIES, duration);
     const r = rate ? await load(url, '/v1/analyze', ANALYZE_BODY, duration, rate) : null;
     await load(url, '/v1/reports', REPORT_BODY, 1);
@@ -151,6 +172,7 @@ async function benchStore(name: string, env: Record<string, string>): Promise<Ro
       analyzeP50ms: a.latency.p50,
       analyzeP99ms: a.latency.p99,
       analyzeErrors: a.non2xx + a.errors + a.timeouts + m.non2xx + m.errors + m.timeouts,
+      analyzeCpuUs: cpu0 !== null && cpu1 !== null && a.requests.total > 0 ? Math.round(((cpu1 - cpu0) * 1000) / a.requests.total) : null,
       mixRps: Math.round(m.requests.average),
       mixP99ms: m.latency.p99,
       reportWritesPerSec: Math.round(w.requests.average),
@@ -197,13 +219,13 @@ if (values.only !== 'sqlite') {
   } else notes.push('postgres skipped: no DATABASE_URL and no PostgreSQL binaries');
 }
 
-const header = '| store | analyze req/s | analyze p50 ms | analyze p99 ms | 16-message mix req/s | mix p99 ms | report writes/s | report p50 ms | report p99 ms | errors | load before |';
+const header = '| store | analyze req/s | analyze p50 ms | analyze p99 ms | server CPU µs/request | 16-message mix req/s | mix p99 ms | report writes/s | report p50 ms | report p99 ms | errors | load before |';
 console.log(`\nfanzha HTTP bench: autocannon, 50 connections, ${duration} s each, loopback, ${useDist ? 'dist' : 'tsx'} build, ${cpus().length} cores\n`);
 console.log(header);
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(
-    `| ${r.store} | ${r.analyzeRps} | ${r.analyzeP50ms} | ${r.analyzeP99ms} | ${r.mixRps} | ${r.mixP99ms} | ${r.reportWritesPerSec} | ${r.reportP50ms} | ${r.reportP99ms} | ${r.analyzeErrors + r.reportErrors} | ${r.loadBefore} |`,
+    `| ${r.store} | ${r.analyzeRps} | ${r.analyzeP50ms} | ${r.analyzeP99ms} | ${r.analyzeCpuUs ?? '—'} | ${r.mixRps} | ${r.mixP99ms} | ${r.reportWritesPerSec} | ${r.reportP50ms} | ${r.reportP99ms} | ${r.analyzeErrors + r.reportErrors} | ${r.loadBefore} |`,
   );
 }
 if (rate) {

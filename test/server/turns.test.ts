@@ -115,6 +115,32 @@ describe('analyze when too many analyses wait', () => {
   });
 });
 
+describe('analyze in turns over real sockets', () => {
+  let h: Harness;
+  let base = '';
+  before(async () => {
+    h = await makeHarness({ publicAccess: true });
+    base = await h.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  after(async () => h.close());
+
+  test('40 concurrent HTTP requests each get their full analysis', async () => {
+    const texts = Array.from({ length: 40 }, (_, i) => (i % 2 ? `我是淘宝客服，订单${i}要退款，请加微信 tb_${i}abc` : `晚上${i}点回家吃饭`));
+    const answers = await Promise.all(
+      texts.map(async (text) => {
+        const r = await fetch(`${base}/v1/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+        return { status: r.status, type: r.headers.get('content-type'), body: (await r.json()) as { analysis: { verdict: string; entities: { text: string }[] } } };
+      }),
+    );
+    answers.forEach((a, i) => {
+      assert.equal(a.status, 200);
+      assert.match(String(a.type), /^application\/json/);
+      assert.equal(a.body.analysis.verdict === 'safe', i % 2 === 0, `${i}: ${a.body.analysis.verdict}`);
+      if (i % 2) assert.ok(a.body.analysis.entities.some((e) => e.text.includes(`tb_${i}abc`)), `${i}: its own handle`);
+    });
+  });
+});
+
 describe('concurrent analyze requests', () => {
   let h: Harness;
   before(async () => {

@@ -105,7 +105,9 @@ export async function analyzeRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
     async (req, reply) => {
       void reply.type('application/json; charset=utf-8');
       try {
-        return await turns.run({ body: req.body, gone: () => req.raw.destroyed });
+        // Not req.raw.destroyed: a request stream is destroyed as soon as its body has been read. The socket is what
+        // tells that the client hung up.
+        return await turns.run({ body: req.body, gone: () => req.raw.socket?.destroyed === true });
       } catch (e) {
         if (e instanceof TurnsFull) {
           void reply.header('retry-after', '1');
