@@ -249,6 +249,14 @@ describe('a link whose colon was lost ("http //", session 6)', () => {
   });
 });
 
+describe('an advance-fee story is never "ordinary marketing" (session 6)', () => {
+  it('a widow of a former president asks for help moving a fortune', () => {
+    const a = analyze('请注意：我是前总统的遗孀，丈夫流亡海外，他留下的一笔2000万美元资金需要转移到海外账户，我需要您的协助，事成后给您30%的报酬。如不想再收到此类邮件请回复退订。');
+    assert.ok(flagged(a.verdict), why(a));
+    assert.ok(!a.signals.some((s) => s.id === 'MARKETING_NOT_FRAUD'), why(a));
+  });
+});
+
 describe('session-4 tactics and their genuine look-alikes', () => {
   it('a help-desk call the customer made is read as inbound, refund talk and all', () => {
     const a = analyzeConversation([
