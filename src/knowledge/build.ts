@@ -52,7 +52,7 @@ function expandLists(rule: Rule, lists: ReadonlyMap<string, string[]>, missing: 
  * rewritten before matching, the keyword is not. Latin spellings ("vx") are rewritten only as whole words: skipped.
  */
 function rewrittenKeywords(rules: Rule[], directory: { id: string; aliases: string[] }[], replacements: { to: string; from: string[] }[], t2s: Record<string, string>): string[] {
-  const froms = replacements.flatMap((r) => r.from.filter((f) => /[^\x00-\x7f]/.test(f)).map((f) => ({ from: normalizeChars(f, t2s), to: r.to })));
+  const froms = replacements.flatMap((r) => r.from.filter((f) => [...f].some((c) => c.charCodeAt(0) > 0x7f)).map((f) => ({ from: normalizeChars(f, t2s), to: r.to })));
   const problems: string[] = [];
   const check = (where: string, word: string): void => {
     const w = normalizeChars(word, t2s);
