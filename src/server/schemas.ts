@@ -98,6 +98,12 @@ export const analyzeInputSchema = {
     channel: { type: 'string', enum: [...CHANNELS] },
     sender: { type: 'string', maxLength: 64, description: 'The phone number or sender id shown by the device; checked too' },
     id: { type: 'string', maxLength: 100, description: 'Batch only: echoed back with the item result' },
+    detail: {
+      type: 'string',
+      enum: ['full', 'brief'],
+      description:
+        'full (default): every signal with its spans and explanations, the entities and advice. brief: verdict, score, category, the signals that fired (id, weight) and each identifier\'s reputation status, about a tenth of the size, for screening at volume',
+    },
   },
 } as const;
 

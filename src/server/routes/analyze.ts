@@ -5,6 +5,7 @@ import type { Ctx } from '../context.js';
 import { ApiError, ERRORS } from '../errors.js';
 import type { IdentifierInfo } from '../intelligence.js';
 import { analyzeInputSchema, analyzeResultSchema, CHANNELS, errorResponses, MAX_TEXT } from '../schemas.js';
+import { briefResult, type BriefResult } from '../brief.js';
 import { Turns, TurnsFull } from '../turns.js';
 
 export interface AnalyzeInput {
@@ -14,6 +15,7 @@ export interface AnalyzeInput {
   channel?: AnalyzeOptions['channel'];
   sender?: string;
   id?: string;
+  detail?: 'full' | 'brief';
 }
 
 export interface AnalyzeResult {
@@ -50,10 +52,11 @@ export function checkAnalyzeInput(raw: unknown): AnalyzeInput {
   }
   if (o['sender'] !== undefined && !isStr(o['sender'], 64)) throw new ApiError('FZ_ERR_VALIDATION', 'sender is a string of at most 64 characters', 'sender');
   if (o['id'] !== undefined && !isStr(o['id'], 100)) throw new ApiError('FZ_ERR_VALIDATION', 'id is a string of at most 100 characters', 'id');
+  if (o['detail'] !== undefined && o['detail'] !== 'full' && o['detail'] !== 'brief') throw new ApiError('FZ_ERR_VALIDATION', 'detail is full or brief', 'detail');
   return o as AnalyzeInput;
 }
 
-export async function runAnalyze(ctx: Ctx, input: AnalyzeInput): Promise<AnalyzeResult> {
+export async function runAnalyze(ctx: Ctx, input: AnalyzeInput): Promise<AnalyzeResult | BriefResult> {
   if ((input.text === undefined) === (input.turns === undefined)) throw new ApiError('FZ_ERR_ANALYZE_INPUT');
   const options: AnalyzeOptions = {};
   if (input.channel) options.channel = input.channel;
@@ -64,7 +67,8 @@ export async function runAnalyze(ctx: Ctx, input: AnalyzeInput): Promise<Analyze
   const { infos, signals } = await ctx.intel.forEntities(analysis.entities, input.sender);
   if (signals.length > 0) analysis = run({ ...options, extraSignals: signals });
   ctx.metrics.verdict(analysis.verdict);
-  return { analysis, identifiers: infos, message: analysis.summary[input.lang ?? 'zh'] };
+  const result = { analysis, identifiers: infos, message: analysis.summary[input.lang ?? 'zh'] };
+  return input.detail === 'brief' ? briefResult(result) : result;
 }
 
 /**
@@ -84,8 +88,8 @@ interface TurnJob {
 export async function analyzeRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
   // Single analyses run in turns (turns.ts) and leave already serialised, by the same stringify as the batch route.
   const turns = new Turns(
-    (job: TurnJob): Promise<AnalyzeResult | null> => (job.gone() ? Promise.resolve(null) : runAnalyze(ctx, job.body)),
-    (result: AnalyzeResult | null) => (result ? stringify(result) : ''),
+    (job: TurnJob): Promise<AnalyzeResult | BriefResult | null> => (job.gone() ? Promise.resolve(null) : runAnalyze(ctx, job.body)),
+    (result: AnalyzeResult | BriefResult | null) => (result ? stringify(result) : ''),
     32,
     ctx.config.analyzeQueueLimit,
   );
