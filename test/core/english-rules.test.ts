@@ -63,6 +63,9 @@ const scams: [string, string, string | null][] = [
   ['EN_PRIZE_CALL_NUMBER', 'URGENT! Our records show you have won a guaranteed 2,000 cash prize in our weekly draw. Call 09061234567 now to claim.', 'prize_lottery'],
   ['EN_PRIZE_CALL_NUMBER', 'Congratulations! Ur mobile has been awarded a luxury city break for 2. To collect, ring 09061234567 (landline only).', 'prize_lottery'],
   ['EN_ADMIRER_CALL_TRAP', 'Someone in your area has a crush on you! To find out who, call 09058765432 now.', null],
+  // session 6: a stranger's "photos" or "let's meet" with a link of random letters
+  ['EN_SMS_DATING_BAIT', 'Hi honey, Claire here. I made the selfies you asked for, message me after you look: http://qvtrxb.com/Kp2w', 'phishing'],
+  ['EN_SMS_DATING_BAIT', "Hey it's Monica from the gym, wanna meet tonight? View my photos first http://wzkplt.com/a8Jq", 'phishing'],
 ];
 
 /** rule ids that must fire on a text, without asserting the verdict (supporting evidence, not enough alone) */
@@ -77,6 +80,8 @@ const supporting: [string, string][] = [
 
 /** genuine look-alikes: [rule ids that must stay silent, text] */
 const genuine: [string[], string][] = [
+  [['EN_SMS_DATING_BAIT'], "Want to grab a drink after work? Let's meet at the Crown, here's the place: https://maps.app.goo.gl/x7Yk2"],
+  [['EN_SMS_DATING_BAIT'], "Hi honey, let's meet at the bar at 7, I booked us a table: https://crownpub.co.uk/book"],
   [['EN_SMS_PARCEL_PROBLEM'], 'Royal Mail: Your parcel will be delivered today between 9:00 and 11:00. Track it at royalmail.com with reference AB123456789GB.'],
   [['EN_SMS_PARCEL_PROBLEM'], 'DHL: Your shipment 1234567890 is out for delivery today. No action needed.'],
   [['EN_SMS_ACCOUNT_ALERT_LINK'], 'Dropbox: New sign-in to your account from a Mac in Leeds. Not you? Review your devices at dropbox.com/account/security.'],
