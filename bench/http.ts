@@ -26,6 +26,8 @@ import { SHORT_SMS } from './samples.js';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
+  /** Bytes received, headers included. */
+  throughput: { total: number };
   latency: { p50: number; p99: number; average: number; max: number };
   non2xx: number;
   errors: number;
@@ -129,6 +131,8 @@ interface Row {
   analyzeErrors: number;
   /** Server CPU per analyze request at saturation (µs), one-process rows only. */
   analyzeCpuUs: number | null;
+  /** Bytes per analyze answer, headers included: a check that answers are whole (a bug once made them empty). */
+  analyzeBytes: number;
   /** The same at saturation over MIX_BODIES. */
   mixRps: number;
   mixP99ms: number;
@@ -157,7 +161,8 @@ async function benchStore(name: string, env: Record<string, string>): Promise<Ro
   const { child, url } = await startServer(env);
   try {
     await load(url, '/v1/analyze', ANALYZE_BODY, 2); // warm-up (JIT, caches)
-    const single = env['FANZHA_WORKERS'] === undefined;
+    // The child inherits this shell's environment too.
+    const single = (env['FANZHA_WORKERS'] ?? process.env['FANZHA_WORKERS'] ?? '1') === '1';
     const cpu0 = single ? cpuMs(child.pid) : null;
     const a = await load(url, '/v1/analyze', ANALYZE_BODY, duration);
     const cpu1 = single ? cpuMs(child.pid) : null;
@@ -172,6 +177,7 @@ async function benchStore(name: string, env: Record<string, string>): Promise<Ro
       analyzeP50ms: a.latency.p50,
       analyzeP99ms: a.latency.p99,
       analyzeErrors: a.non2xx + a.errors + a.timeouts + m.non2xx + m.errors + m.timeouts,
+      analyzeBytes: a.requests.total > 0 ? Math.round(a.throughput.total / a.requests.total) : 0,
       analyzeCpuUs: cpu0 !== null && cpu1 !== null && a.requests.total > 0 ? Math.round(((cpu1 - cpu0) * 1000) / a.requests.total) : null,
       mixRps: Math.round(m.requests.average),
       mixP99ms: m.latency.p99,
@@ -219,13 +225,13 @@ if (values.only !== 'sqlite') {
   } else notes.push('postgres skipped: no DATABASE_URL and no PostgreSQL binaries');
 }
 
-const header = '| store | analyze req/s | analyze p50 ms | analyze p99 ms | server CPU µs/request | 16-message mix req/s | mix p99 ms | report writes/s | report p50 ms | report p99 ms | errors | load before |';
+const header = '| store | analyze req/s | analyze p50 ms | analyze p99 ms | bytes/answer | server CPU µs/request | 16-message mix req/s | mix p99 ms | report writes/s | report p50 ms | report p99 ms | errors | load before |';
 console.log(`\nfanzha HTTP bench: autocannon, 50 connections, ${duration} s each, loopback, ${useDist ? 'dist' : 'tsx'} build, ${cpus().length} cores\n`);
 console.log(header);
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(
-    `| ${r.store} | ${r.analyzeRps} | ${r.analyzeP50ms} | ${r.analyzeP99ms} | ${r.analyzeCpuUs ?? '—'} | ${r.mixRps} | ${r.mixP99ms} | ${r.reportWritesPerSec} | ${r.reportP50ms} | ${r.reportP99ms} | ${r.analyzeErrors + r.reportErrors} | ${r.loadBefore} |`,
+    `| ${r.store} | ${r.analyzeRps} | ${r.analyzeP50ms} | ${r.analyzeP99ms} | ${r.analyzeBytes} | ${r.analyzeCpuUs ?? '—'} | ${r.mixRps} | ${r.mixP99ms} | ${r.reportWritesPerSec} | ${r.reportP50ms} | ${r.reportP99ms} | ${r.analyzeErrors + r.reportErrors} | ${r.loadBefore} |`,
   );
 }
 if (rate) {
@@ -234,6 +240,8 @@ if (rate) {
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const r of rows) if (r.atRate) console.log(`| ${r.store} | ${r.atRate.offered} | ${r.atRate.achieved} | ${r.atRate.p50ms} | ${r.atRate.p99ms} | ${r.atRate.errors} |`);
 }
+// The bench message's full answer is ≈ 10 KB: far less means answers were cut or empty, and every figure is void.
+for (const r of rows) if (r.analyzeBytes < 4000) notes.push(`WARNING ${r.store}: analyze answers averaged ${r.analyzeBytes} bytes; expected ≈ 10,000`);
 for (const n of notes) console.log(`\n${n}`);
 mkdirSync(join(ROOT, 'reports'), { recursive: true });
 writeFileSync(

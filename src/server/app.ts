@@ -230,7 +230,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const route = req.routeOptions.url ?? 'unmatched';
     const ms = reply.elapsedTime;
     metrics.request(req.method, route, reply.statusCode, ms / 1000);
-    if (reply.statusCode >= 500) req.log.error({ method: req.method, url: req.url, status: reply.statusCode }, 'request failed');
+    // A 503 is load shed on purpose (FZ_ERR_BUSY) or a shutdown: logging each at error level would flood the log
+    // exactly when the process is overloaded.
+    if (reply.statusCode === 503) req.log.warn({ method: req.method, url: route, status: 503 }, 'request refused (busy or closing)');
+    else if (reply.statusCode >= 500) req.log.error({ method: req.method, url: req.url, status: reply.statusCode }, 'request failed');
     else if (ms >= config.slowRequestMs) req.log.warn({ method: req.method, url: route, status: reply.statusCode, ms }, 'slow request');
     else if (debugLog) req.log.debug({ method: req.method, url: route, status: reply.statusCode, ms }, 'request');
     done();

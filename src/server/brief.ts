@@ -2,8 +2,9 @@
  * The brief form of an analyze answer (`detail: "brief"`): what a platform screening messages at volume acts on —
  * verdict, score, category, which signals fired with their weights, per-turn scores, and each identifier's
  * reputation status — without the spans, the explanations in two languages, the advice, the entities and the echoed
- * transcript, which make up ≈ 90% of a full answer. Same field names as the full answer, so a client can ask for
- * the full one later (for a person to read) and parse both the same way.
+ * transcript, which make up about four fifths of a full answer. Same field names as the full answer, so a client can
+ * ask for the full one later (for a person to read) and parse both the same way. A conversation's turns keep their
+ * speaker and score; their offsets point into the joined text, which the brief form leaves out.
  */
 import type { Analysis, ConversationAnalysis } from '../core/types.js';
 import type { IdentifierInfo } from './intelligence.js';
@@ -11,7 +12,7 @@ import type { IdentifierInfo } from './intelligence.js';
 export interface BriefResult {
   analysis: Pick<Analysis, 'engine' | 'verdict' | 'score' | 'category' | 'categories' | 'lang' | 'length' | 'truncated'> & {
     signals: Pick<Analysis['signals'][number], 'id' | 'source' | 'category' | 'weight'>[];
-    turns?: ConversationAnalysis['turns'];
+    turns?: Pick<ConversationAnalysis['turns'][number], 'speaker' | 'score'>[];
     riskTurn?: number | null;
   };
   identifiers: {
@@ -37,7 +38,7 @@ export function briefResult(full: { analysis: Analysis; identifiers: IdentifierI
       lang: a.lang,
       length: a.length,
       truncated: a.truncated,
-      ...(conversation ? { turns: conversation.turns, riskTurn: conversation.riskTurn } : {}),
+      ...(conversation ? { turns: conversation.turns.map((t) => ({ speaker: t.speaker, score: t.score })), riskTurn: conversation.riskTurn } : {}),
     },
     identifiers: full.identifiers.map((i) => ({
       type: i.type,

@@ -102,7 +102,7 @@ export const analyzeInputSchema = {
       type: 'string',
       enum: ['full', 'brief'],
       description:
-        'full (default): every signal with its spans and explanations, the entities and advice. brief: verdict, score, category, the signals that fired (id, weight) and each identifier\'s reputation status, about a tenth of the size, for screening at volume',
+        'full (default): every signal with its spans and explanations, the entities and advice. brief: verdict, score, category, the signals that fired (id, source, category, weight), per-turn scores and each identifier\'s reputation status, about a fifth of the size, for screening at volume',
     },
   },
 } as const;

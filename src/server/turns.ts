@@ -26,8 +26,9 @@ interface Job<I, R> {
 }
 
 export class Turns<I, O, R> {
-  private queue: Job<I, R>[] = [];
-  /** Index of the first job not yet started (the queue is compacted once per turn, not shifted per job). */
+  /** Started jobs' slots are nulled at once (their bodies released); the array is compacted when half is spent. */
+  private queue: (Job<I, R> | null)[] = [];
+  /** Index of the first job not yet started. */
   private head = 0;
   private scheduled = false;
 
@@ -59,14 +60,15 @@ export class Turns<I, O, R> {
 
   private readonly flush = (): void => {
     const end = Math.min(this.queue.length, this.head + this.maxTurn);
-    const turn = this.queue.slice(this.head, end);
+    const turn = this.queue.slice(this.head, end) as Job<I, R>[];
+    this.queue.fill(null, this.head, end);
     this.head = end;
     if (this.head === this.queue.length) {
       this.queue = [];
       this.head = 0;
       this.scheduled = false;
     } else {
-      if (this.head >= 1024) {
+      if (this.head * 2 >= this.queue.length) {
         this.queue = this.queue.slice(this.head);
         this.head = 0;
       }

@@ -42,6 +42,8 @@ describe('brief answers (detail: "brief")', () => {
     ];
     const c = (await h.req({ method: 'POST', url: '/v1/analyze', payload: { turns, detail: 'brief' } })).json();
     assert.equal(c.analysis.turns.length, 3);
+    // Offsets would point into the joined text the brief form leaves out: speaker and score only.
+    for (const t of c.analysis.turns) assert.deepEqual(Object.keys(t).sort(), ['score', 'speaker']);
     assert.equal(typeof c.analysis.riskTurn, 'number');
     assert.equal(c.analysis.text, undefined);
     const batch = (await h.req({ method: 'POST', url: '/v1/analyze/batch', payload: { items: [{ text, detail: 'brief' }, { text }, { text, detail: 'short' }] } })).json();

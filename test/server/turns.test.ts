@@ -96,7 +96,7 @@ describe('Turns limits', () => {
 describe('analyze when too many analyses wait', () => {
   let h: Harness;
   before(async () => {
-    h = await makeHarness({ analyzeQueueLimit: 32 });
+    h = await makeHarness({ analyzeQueueLimit: 8 }); // below a turn's 32: the turn shrinks to fit
   });
   after(async () => h.close());
 
@@ -105,7 +105,7 @@ describe('analyze when too many analyses wait', () => {
     const busy = all.filter((r) => r.statusCode === 503);
     const ok = all.filter((r) => r.statusCode === 200);
     assert.equal(busy.length + ok.length, 120);
-    assert.ok(busy.length > 0 && ok.length >= 32, `${ok.length} ok, ${busy.length} busy`);
+    assert.ok(busy.length > 0 && ok.length >= 8, `${ok.length} ok, ${busy.length} busy`);
     for (const r of busy) {
       assert.equal(r.json().error.code, 'FZ_ERR_BUSY');
       assert.equal(r.headers['retry-after'], '1');

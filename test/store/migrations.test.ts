@@ -8,8 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
+import pg from 'pg';
+import { PostgresStore } from '../../src/store/postgres.js';
 import { MIGRATIONS } from '../../src/store/schema.js';
 import { openSqliteStore, SQLITE_FILE } from '../../src/store/sqlite.js';
+import { pgSkipReason, startPostgres } from '../helpers/postgres.js';
 
 test('a version-1 database is migrated and keeps answering identifier facts', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'fanzha-mig-'));
@@ -40,5 +43,31 @@ test('a version-1 database is migrated and keeps answering identifier facts', as
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('migration 4 (SQLite only) is recorded on PostgreSQL without running: the shared rate counts stay', { skip: pgSkipReason() ?? false }, async () => {
+  const cluster = await startPostgres();
+  try {
+    const url = await cluster.createDatabase('mig4');
+    const first = await PostgresStore.open(url);
+    await first.addRateHits([{ windowStart: 1000, bucket: 'live', hits: 3 }]);
+    await first.close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const versions = async (): Promise<number[]> => (await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r: { version: number }) => Number(r.version));
+      assert.deepEqual(await versions(), MIGRATIONS.map((m) => m.version));
+      // As a database from before migration 4, with live counts in the table.
+      await client.query('DELETE FROM schema_migrations WHERE version = 4');
+      const again = await PostgresStore.open(url);
+      await again.close();
+      assert.deepEqual(await versions(), MIGRATIONS.map((m) => m.version));
+      assert.equal(Number((await client.query(`SELECT hits FROM rate_limit_hits WHERE bucket = 'live'`)).rows[0]?.hits), 3);
+    } finally {
+      await client.end();
+    }
+  } finally {
+    cluster.stop();
   }
 });

@@ -113,3 +113,20 @@ test('a closed store refuses rate-limit writes', async () => {
     await assert.rejects(s.addRateHits([{ windowStart: 0, bucket: 'x', hits: 1 }]), /closed/);
   });
 });
+
+test('opening an up-to-date file takes no write lock (another process may be mid-commit)', async () => {
+  await withDir(async (dir) => {
+    await openSqliteStore(dir).close();
+    const holder = new Database(join(dir, SQLITE_FILE));
+    holder.prepare('BEGIN IMMEDIATE').run();
+    try {
+      // Asking for the write lock here would fail with "database is locked" once busy_timeout ran out.
+      const s = openSqliteStore(dir);
+      assert.equal((await s.listReports({ limit: 1 })).items.length, 0);
+      await s.close();
+    } finally {
+      holder.prepare('ROLLBACK').run();
+      holder.close();
+    }
+  });
+});

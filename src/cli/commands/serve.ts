@@ -108,7 +108,7 @@ async function serve(o: ServeOptions): Promise<void> {
     bodyLimit: int(env['FANZHA_BODY_LIMIT'], 'FANZHA_BODY_LIMIT', DEFAULT_CONFIG.bodyLimit, 1024),
     slowRequestMs: int(env['FANZHA_SLOW_REQUEST_MS'], 'FANZHA_SLOW_REQUEST_MS', DEFAULT_CONFIG.slowRequestMs, 0),
     knownCacheMs: int(env['FANZHA_KNOWN_CACHE_MS'], 'FANZHA_KNOWN_CACHE_MS', DEFAULT_CONFIG.knownCacheMs, 0, 3_600_000),
-    analyzeQueueLimit: int(env['FANZHA_ANALYZE_QUEUE_LIMIT'], 'FANZHA_ANALYZE_QUEUE_LIMIT', DEFAULT_CONFIG.analyzeQueueLimit, 32, 1_000_000),
+    analyzeQueueLimit: int(env['FANZHA_ANALYZE_QUEUE_LIMIT'], 'FANZHA_ANALYZE_QUEUE_LIMIT', DEFAULT_CONFIG.analyzeQueueLimit, 1, 1_000_000),
     rateLimits: {
       public: int(env['FANZHA_RATE_LIMIT_PUBLIC'], 'FANZHA_RATE_LIMIT_PUBLIC', r.public, 1),
       analyst: int(env['FANZHA_RATE_LIMIT_ANALYST'], 'FANZHA_RATE_LIMIT_ANALYST', r.analyst, 1),

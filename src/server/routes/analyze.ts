@@ -89,8 +89,8 @@ export async function analyzeRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   // Single analyses run in turns (turns.ts) and leave already serialised, by the same stringify as the batch route.
   const turns = new Turns(
     (job: TurnJob): Promise<AnalyzeResult | BriefResult | null> => (job.gone() ? Promise.resolve(null) : runAnalyze(ctx, job.body)),
-    (result: AnalyzeResult | BriefResult | null) => (result ? stringify(result) : ''),
-    32,
+    (result: AnalyzeResult | BriefResult | null) => (result ? stringify(result) : null),
+    Math.min(32, ctx.config.analyzeQueueLimit),
     ctx.config.analyzeQueueLimit,
   );
   app.post<{ Body: AnalyzeInput }>(
@@ -111,7 +111,11 @@ export async function analyzeRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       try {
         // Not req.raw.destroyed: a request stream is destroyed as soon as its body has been read. The socket is what
         // tells that the client hung up.
-        return await turns.run({ body: req.body, gone: () => req.raw.socket?.destroyed === true });
+        const answer = await turns.run({ body: req.body, gone: () => req.raw.socket?.destroyed === true });
+        if (answer !== null) return answer;
+        // Nobody to answer: skipped, and nothing is written (never an empty 200 that would look like an answer).
+        reply.hijack();
+        return undefined;
       } catch (e) {
         if (e instanceof TurnsFull) {
           void reply.header('retry-after', '1');
