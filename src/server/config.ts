@@ -39,7 +39,8 @@ export interface ServerConfig {
    */
   knownCacheMs: number;
   /**
-   * Single analyses waiting for their turn (src/server/turns.ts) in a process; beyond this, analyze answers
+   * Single analyses pending in a process (waiting for their turn in src/server/turns.ts, or started and not yet
+   * answered); beyond this, analyze answers
    * 503 FZ_ERR_BUSY with Retry-After at once instead of queueing requests (and their bodies) without bound.
    */
   analyzeQueueLimit: number;

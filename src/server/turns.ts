@@ -10,8 +10,8 @@
  *
  * A job's synchronous part runs in the turn; whatever it awaits (store lookups) continues as usual. `finish` runs
  * on each result as soon as it is ready (serialising in the same wave keeps JSON.stringify warm too). At most
- * `maxQueue` jobs wait: beyond that `run` refuses at once (`TurnsFull`) rather than hold requests and their bodies
- * without bound.
+ * `maxQueue` jobs are pending — waiting for their turn, or started and not yet settled (say, waiting for a slow
+ * database): beyond that `run` refuses at once (`TurnsFull`) rather than hold requests and their bodies without bound.
  */
 export class TurnsFull extends Error {
   constructor(readonly waiting: number) {
@@ -31,6 +31,8 @@ export class Turns<I, O, R> {
   /** Index of the first job not yet started. */
   private head = 0;
   private scheduled = false;
+  /** Started and not yet settled. */
+  private started = 0;
 
   constructor(
     private readonly work: (input: I) => Promise<O>,
@@ -47,8 +49,13 @@ export class Turns<I, O, R> {
     return this.queue.length - this.head;
   }
 
+  /** Jobs waiting or started and not yet settled: what maxQueue bounds. */
+  get pending(): number {
+    return this.waiting + this.started;
+  }
+
   run(input: I): Promise<R> {
-    if (this.waiting >= this.maxQueue) return Promise.reject(new TurnsFull(this.waiting));
+    if (this.pending >= this.maxQueue) return Promise.reject(new TurnsFull(this.pending));
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ input, resolve, reject });
       if (!this.scheduled) {
@@ -83,7 +90,10 @@ export class Turns<I, O, R> {
         job.reject(e);
         continue;
       }
-      p.then((out) => job.resolve(this.finish(out, job.input)), job.reject).catch(job.reject);
+      this.started++;
+      p.then((out) => job.resolve(this.finish(out, job.input)), job.reject)
+        .catch(job.reject)
+        .finally(() => this.started--);
     }
   };
 }

@@ -78,6 +78,23 @@ describe('Turns limits', () => {
     assert.equal(await turns.run(6), 6);
   });
 
+  test('started jobs still waiting on I/O count against maxQueue until they settle', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const turns = new Turns(async (n: number) => (await gate, n), (n) => n, 2, 4);
+    const first = [1, 2, 3, 4].map((n) => turns.run(n));
+    await tick();
+    await tick();
+    assert.equal(turns.waiting, 0, 'all four have started');
+    assert.equal(turns.pending, 4);
+    await assert.rejects(turns.run(5), TurnsFull);
+    release();
+    assert.deepEqual(await Promise.all(first), [1, 2, 3, 4]);
+    await tick(); // a job leaves the count a microtask after its caller has the answer
+    assert.equal(turns.pending, 0);
+    assert.equal(await turns.run(6), 6);
+  });
+
   test('a turn size below 1 or a queue smaller than a turn is refused (it would spin or refuse everything)', () => {
     for (const [turn, queue] of [[0, 10], [1.5, 10], [Number.NaN, 10], [8, 4]] as const) {
       assert.throws(() => new Turns(async (n: number) => n, (n) => n, turn, queue), RangeError, `${turn}/${queue}`);
