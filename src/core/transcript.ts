@@ -11,23 +11,19 @@ export function parseTranscript(text: string): Turn[] | null {
   return bracketTurns(text) ?? lineTurns(text);
 }
 
-/**
- * Speaker tags that call-centre exports put inline: "【坐席】您好……【客户】嗯……", and their English translations
- * ("[Agent] Hello… [Customer] Hm…"). A fixed list: "[URL]" or "[NAME]" placeholders are not speakers.
- */
-const BRACKET_LABEL =
-  /【(坐席|客服|来电|来电方|对方|骗子|客户|用户|本人|受害人|我|甲|乙|A|B)】|[【[](Agent|Customer|Customer Service|Caller|Callee|Operator|Client|Seat|Seating|Representative|Reception|Victim|Scammer|User|Staff)[】\]]/g;
+/** Speaker tags that call-centre exports put inline: "【坐席】您好……【客户】嗯……". */
+const BRACKET_LABEL = /【(坐席|客服|来电|来电方|对方|骗子|客户|用户|本人|受害人|我|甲|乙|A|B)】/g;
 
 export function bracketTurns(text: string): Turn[] | null {
-  const marks = [...text.slice(0, 200_000).matchAll(BRACKET_LABEL)].map((m) => ({ index: m.index, length: m[0].length, speaker: (m[1] ?? m[2])! }));
-  if (marks.length < 2 || new Set(marks.map((m) => m.speaker)).size < 2) return null;
+  const marks = [...text.slice(0, 200_000).matchAll(BRACKET_LABEL)];
+  if (marks.length < 2 || new Set(marks.map((m) => m[1])).size < 2) return null;
   // Text before the first tag (a title, a date) is not a turn.
   const turns: Turn[] = [];
   for (let i = 0; i < marks.length && turns.length < 5000; i++) {
     const m = marks[i]!;
     const end = i + 1 < marks.length ? marks[i + 1]!.index : text.length;
-    const said = text.slice(m.index + m.length, end).trim();
-    if (said) turns.push({ speaker: m.speaker, text: said });
+    const said = text.slice(m.index + m[0].length, end).trim();
+    if (said) turns.push({ speaker: m[1]!, text: said });
   }
   return turns.length >= 2 ? turns : null;
 }

@@ -27,13 +27,4 @@ describe('parseTranscript', () => {
     assert.equal(parseTranscript('【中国移动】您的话费余额不足。【中国移动】请及时充值。'), null);
     assert.equal(parseTranscript('【坐席】只有一个说话人【坐席】还是他'), null);
   });
-  it('reads the English tags of translated call scripts ([Agent] … [Customer] …), never placeholders like [URL]', () => {
-    assert.deepEqual(parseTranscript('[Agent] Hello, this is the bank. [Customer] Yes? [Agent] Please move your savings to a safe account.'), [
-      { speaker: 'Agent', text: 'Hello, this is the bank.' },
-      { speaker: 'Customer', text: 'Yes?' },
-      { speaker: 'Agent', text: 'Please move your savings to a safe account.' },
-    ]);
-    assert.equal(parseTranscript('Claim your prize at [URL] before [DATE], [NAME]!'), null);
-    assert.equal(parseTranscript('【Customer Service】Hello【Customer】Hi')?.length, 2);
-  });
 });
