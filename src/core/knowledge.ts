@@ -48,13 +48,16 @@ export interface CompiledComposite {
 
 const compiledCache = new WeakMap<KnowledgeData, CompiledKnowledge>();
 
+/** What normalisation needs, compiled: the typed script table and the evasion matcher (also the build's check). */
+export function compileNormalize(replacements: KnowledgeData['replacements'], t2s: KnowledgeData['t2s']): NormalizeKnowledge {
+  const evasions = new KeywordMatcher<string>(replacements.flatMap((r) => r.from.map((f) => [normalizeChars(f, t2s), r.to] as const)));
+  return { t2s, t2sTable: t2sTable(t2s), evasions };
+}
+
 export function compileKnowledge(data: KnowledgeData): CompiledKnowledge {
   const cached = compiledCache.get(data);
   if (cached) return cached;
   const t2s = data.t2s;
-  const evasions = new KeywordMatcher<string>(
-    data.replacements.flatMap((r) => r.from.map((f) => [normalizeChars(f, t2s), r.to] as const)),
-  );
   const keywords: [string, RuleKeyword][] = [];
   data.rules.forEach((rule, i) => {
     for (const k of rule.any ?? []) keywords.push([compactString(k, t2s), { rule: i, role: -1 }]);
@@ -82,7 +85,7 @@ export function compileKnowledge(data: KnowledgeData): CompiledKnowledge {
   };
   const compiled: CompiledKnowledge = {
     data,
-    normalize: { t2s, t2sTable: t2sTable(t2s), evasions },
+    normalize: compileNormalize(data.replacements, t2s),
     rules: data.rules.map((rule) => ({ rule, regexes: (rule.regex ?? []).map(regexOf) })),
     regexRules: data.rules.flatMap((rule, i) => ((rule.regex?.length ?? 0) > 0 ? [i] : [])),
     ruleMatcher: new KeywordMatcher(keywords.filter(([k]) => k.length > 0)),

@@ -10,7 +10,8 @@ import {
   type Rule,
 } from './schema.js';
 import { regexProblem } from './safe-regex.js';
-import { normalizeChars } from '../core/normalize/normalize.js';
+import { compileNormalize } from '../core/knowledge.js';
+import { compactString, normalize } from '../core/normalize/normalize.js';
 import { CATEGORY_IDS } from '../core/types.js';
 import type { z } from 'zod';
 
@@ -48,16 +49,16 @@ function expandLists(rule: Rule, lists: ReadonlyMap<string, string[]>, missing: 
 }
 
 /**
- * Keywords and aliases that contain a spelling normalisation rewrites (帐户 → 账户) could never match: the text is
- * rewritten before matching, the keyword is not. Latin spellings ("vx") are rewritten only as whole words: skipped.
+ * Keywords and aliases that normalisation rewrites (帐户 → 账户, a spelled-out number) could never match: the text is
+ * rewritten before matching, the keyword is only folded. Checked with the engine's own normalisation.
  */
 function rewrittenKeywords(rules: Rule[], directory: { id: string; aliases: string[] }[], replacements: { to: string; from: string[] }[], t2s: Record<string, string>): string[] {
-  const froms = replacements.flatMap((r) => r.from.filter((f) => [...f].some((c) => c.charCodeAt(0) > 0x7f)).map((f) => ({ from: normalizeChars(f, t2s), to: r.to })));
+  const kn = compileNormalize(replacements, t2s);
   const problems: string[] = [];
   const check = (where: string, word: string): void => {
-    const w = normalizeChars(word, t2s);
-    const hit = froms.find((f) => w.includes(f.from));
-    if (hit) problems.push(`${where}: "${word}" contains "${hit.from}", which normalize.yaml rewrites to "${hit.to}" before matching: write it with "${hit.to}"`);
+    const folded = compactString(word, t2s);
+    const rewritten = normalize(word, kn).compact.text;
+    if (rewritten !== folded) problems.push(`${where}: "${word}" is rewritten to "${rewritten}" by normalize.yaml before matching, so it could never match: write "${rewritten}"`);
   };
   for (const r of rules) for (const k of [...(r.any ?? []), ...(r.none ?? []), ...(r.all ?? []).flat()]) check(r.id, k);
   for (const d of directory) for (const a of d.aliases) check(`directory ${d.id}`, a);
@@ -125,7 +126,9 @@ export function buildKnowledge(src: SourceFiles, t2s: Record<string, string>): {
     if (dirIds.has(d.id)) errors.push(`directory.yaml: duplicate id ${d.id}`);
     dirIds.add(d.id);
   }
-  if (norm.data) errors.push(...rewrittenKeywords(rules, directory.data?.entries ?? [], norm.data.replacements, t2s));
+  const keep = norm.data?.keepCharacters ?? [];
+  const foldTable = Object.fromEntries(Object.entries(t2s).filter(([from]) => !keep.includes(from)));
+  if (norm.data) errors.push(...rewrittenKeywords(rules, directory.data?.entries ?? [], norm.data.replacements, foldTable));
   if (errors.length > 0 || !policy.data || !categories.data || !advice.data || !norm.data || !directory.data) return { data: null, errors };
   const { signals, ...policyRest } = policy.data;
   return {
@@ -138,7 +141,7 @@ export function buildKnowledge(src: SourceFiles, t2s: Record<string, string>): {
       advice: advice.data,
       directory: directory.data.entries,
       replacements: norm.data.replacements,
-      t2s: Object.fromEntries(Object.entries(t2s).filter(([from]) => !norm.data!.keepCharacters.includes(from))),
+      t2s: foldTable,
     },
     errors,
   };
