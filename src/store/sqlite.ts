@@ -89,7 +89,8 @@ export class SqliteStore extends SqlStore {
     const applied = (): Set<number> => new Set((this.db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map((r) => Number(r['version'])));
     // An up-to-date file is only read: opening it (every CLI command, every worker) takes no write lock.
     const hasTable = this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get() !== undefined;
-    if (hasTable && MIGRATIONS.every((m) => applied().has(m.version))) return;
+    const before = hasTable ? applied() : null;
+    if (before && MIGRATIONS.every((m) => before.has(m.version))) return;
     this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`);
     // IMMEDIATE takes the write lock first, so two processes starting on one file migrate one after the other.
     const apply = this.db.transaction(() => {
