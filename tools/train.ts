@@ -1,5 +1,5 @@
 /**
- * npm run train [-- --bits 16 --epochs 8 --seed 1 --out models/fanzha-model.ts] [-- --hold-out nagato,uci: leave sources out, to measure]
+ * npm run train [-- --bits 16 --epochs 8 --seed 1 --runs 3 --out models/fanzha-model.ts] [-- --hold-out nagato,uci: leave sources out, to measure]
  *
  * Trains the learned model (docs/model.md): multinomial logistic regression over hashed features, classes
  * legit, spam and every taxonomy category. Reads ONLY corpus rows with train_ok=true and split=train, plus the
@@ -28,6 +28,9 @@ const { values } = parseArgs({
     bits: { type: 'string', default: '16' },
     epochs: { type: 'string', default: '8' },
     seed: { type: 'string', default: '1' },
+    // Train this many times (seeds seed, seed+1, …) and average the weights: one SGD run's final weights depend on
+    // the shuffle (docs/model.md, "Seed variance").
+    runs: { type: 'string', default: '3' },
     lr: { type: 'string', default: '0.2' },
     l2: { type: 'string', default: '1e-6' },
     'own-weight': { type: 'string', default: '3' },
@@ -40,6 +43,7 @@ const { values } = parseArgs({
 const BITS = Number(values.bits);
 const EPOCHS = Number(values.epochs);
 const SEED = Number(values.seed);
+const RUNS = Math.max(1, Math.floor(Number(values.runs)));
 const LR = Number(values.lr);
 const L2 = Number(values.l2);
 const OWN_WEIGHT = Number(values['own-weight']);
@@ -133,8 +137,8 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const W = new Float32Array(D * C);
-const G = new Float32Array(D * C).fill(1e-6);
+let W = new Float32Array(D * C);
+let G = new Float32Array(D * C);
 const z = new Float64Array(C);
 const p = new Float64Array(C);
 
@@ -158,41 +162,53 @@ function forward(e: { idx: Int32Array; val: Float32Array }, w: ArrayLike<number>
 
 const target = (e: Example): number => (e.label === 'legit' ? LEGIT : e.label === 'spam' ? SPAM : e.category ? classIndex(e.category) : -1);
 const grad = new Float64Array(C);
-const rand = mulberry32(SEED);
-const order = train.map((_, i) => i);
-for (let epoch = 0; epoch < EPOCHS; epoch++) {
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
-  }
-  let loss = 0;
-  for (const oi of order) {
-    const e = train[oi] as Example;
-    forward(e, W);
-    const t = target(e);
-    if (t >= 0) {
-      for (let c = 0; c < C; c++) grad[c] = (p[c] ?? 0) - (c === t ? 1 : 0);
-      loss -= e.weight * Math.log(Math.max(1e-12, p[t] ?? 0));
-    } else {
-      // A scam whose category the source does not state: maximise P(any scam category).
-      let s = 0;
-      for (let c = FIRST_SCAM; c < C; c++) s += p[c] ?? 0;
-      for (let c = 0; c < C; c++) grad[c] = (p[c] ?? 0) - (c >= FIRST_SCAM ? (p[c] ?? 0) / Math.max(s, 1e-12) : 0);
-      loss -= e.weight * Math.log(Math.max(1e-12, s));
+function trainOnce(seed: number): Float32Array {
+  W = new Float32Array(D * C);
+  G = new Float32Array(D * C).fill(1e-6);
+  const rand = mulberry32(seed);
+  const order = train.map((_, i) => i);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
     }
-    for (let k = 0; k < e.idx.length; k++) {
-      const base = (e.idx[k] ?? 0) * C;
-      const v = e.val[k] ?? 0;
-      for (let c = 0; c < C; c++) {
-        const j = base + c;
-        const g = e.weight * (grad[c] ?? 0) * v + L2 * (W[j] ?? 0);
-        G[j] = (G[j] ?? 0) + g * g;
-        W[j] = (W[j] ?? 0) - (LR * g) / Math.sqrt(G[j] ?? 1);
+    let loss = 0;
+    for (const oi of order) {
+      const e = train[oi] as Example;
+      forward(e, W);
+      const t = target(e);
+      if (t >= 0) {
+        for (let c = 0; c < C; c++) grad[c] = (p[c] ?? 0) - (c === t ? 1 : 0);
+        loss -= e.weight * Math.log(Math.max(1e-12, p[t] ?? 0));
+      } else {
+        // A scam whose category the source does not state: maximise P(any scam category).
+        let s = 0;
+        for (let c = FIRST_SCAM; c < C; c++) s += p[c] ?? 0;
+        for (let c = 0; c < C; c++) grad[c] = (p[c] ?? 0) - (c >= FIRST_SCAM ? (p[c] ?? 0) / Math.max(s, 1e-12) : 0);
+        loss -= e.weight * Math.log(Math.max(1e-12, s));
+      }
+      for (let k = 0; k < e.idx.length; k++) {
+        const base = (e.idx[k] ?? 0) * C;
+        const v = e.val[k] ?? 0;
+        for (let c = 0; c < C; c++) {
+          const j = base + c;
+          const g = e.weight * (grad[c] ?? 0) * v + L2 * (W[j] ?? 0);
+          G[j] = (G[j] ?? 0) + g * g;
+          W[j] = (W[j] ?? 0) - (LR * g) / Math.sqrt(G[j] ?? 1);
+        }
       }
     }
+    console.log(`seed ${seed}, epoch ${epoch + 1}/${EPOCHS}: weighted loss ${(loss / train.length).toFixed(4)}`);
   }
-  console.log(`epoch ${epoch + 1}/${EPOCHS}: weighted loss ${(loss / train.length).toFixed(4)}`);
+  return W;
 }
+// The average of RUNS runs: by convexity its loss is no worse than the runs' mean, and it depends far less on one order.
+const avg = new Float32Array(D * C);
+for (let r = 0; r < RUNS; r++) {
+  const w = trainOnce(SEED + r);
+  for (let j = 0; j < avg.length; j++) avg[j] = (avg[j] ?? 0) + (w[j] ?? 0) / RUNS;
+}
+W = avg;
 
 // ---- int8 quantisation, one scale per class (clipped at the 99.99th percentile of |w|) --------------------
 const scales = new Float32Array(C);
@@ -306,6 +322,7 @@ const artifact: ModelArtifact = {
     ownFiles: ownFiles(),
     epochs: EPOCHS,
     seed: SEED,
+    ...(RUNS > 1 ? { runs: RUNS } : {}),
     lr: LR,
     l2: L2,
     ownWeight: OWN_WEIGHT,

@@ -1,7 +1,8 @@
 /**
  * The learned model as an engine part (ModelScorer): one signal per message.
- * - MODEL_SCAM when P(scam) passes the calibrated emit level: its weight ramps from 0 there to the full signal
- *   weight at P = 1 (so a half-sure model cannot flag a message alone); spans = the n-grams that pushed most;
+ * - MODEL_SCAM when P(scam) passes the calibrated emit level (for Chinese text, policy modelScamEmitZh): its weight
+ *   is the policy's floor share of the full weight up to the emit level, ramping to the full weight at P = 1 (so a
+ *   half-sure model cannot flag a message alone); spans = the n-grams that pushed most;
  * - MODEL_SPAM (a spam marker) when the message is unwanted but not clearly a scam: P(spam) + P(scam) passes the
  *   spam emit level and beats P(legit); weight = signal weight × that probability;
  * - MODEL_LEGIT (negative, benign) when the model is very sure a Chinese message is ordinary.
@@ -67,7 +68,10 @@ function chooseCategory(p: Prediction, signals: readonly Signal[], minShare: num
   return p.categoryShare >= minShare ? p.category : null;
 }
 
-/** The weight ramps from 0 at the emit level to the full signal weight at P = 1. */
+const ASKS_OR_LURES = TAG.action | TAG.payment | TAG.contact | TAG.lure;
+const asksOrLures = (signals: readonly Signal[]): boolean => signals.some((s) => s.weight > 0 && (tagBits(s) & ASKS_OR_LURES) !== 0);
+
+/** 0 up to the emit level, 1 at P = 1: MODEL_SCAM goes from its floor weight to its full weight. */
 const ramp = (p: number, from: number): number => (p <= from ? 0 : Math.min(1, (p - from) / Math.max(1e-6, 1 - from)));
 
 export function buildModelSignal(
@@ -77,7 +81,11 @@ export function buildModelSignal(
   input: { text: string; compact: string; compactView?: TextView; signals: readonly Signal[] },
 ): Signal | null {
   const cal = scorer.model.calibration;
-  if (p.pScam >= cal.emitScam && p.pScam >= p.pSpam) {
+  // Chinese text that asks for something (to act, pay or get in touch) or lures: a weaker opinion counts too, at
+  // the floor weight (policy modelScamEmitZh). A notice that only informs keeps the model's emit level.
+  const lowZh = k.data.policy.modelScamEmitZh;
+  const emitAt = p.pScam < cal.emitScam && p.pScam >= lowZh && asksOrLures(input.signals) && detectLang(input.compact) === 'zh' ? lowZh : cal.emitScam;
+  if (p.pScam >= emitAt && p.pScam >= p.pSpam) {
     const cat = chooseCategory(p, input.signals, cal.categoryShare, k.data.policy.modelCategoryOverride, k.data.policy.strongSignalWeight);
     const toward = p.category ? classIndex(p.category) : FIRST_SCAM;
     const { spans, zh, en } = evidence(scorer.topTextFeatures(toward, LEGIT, 3), input.compactView, input.text);

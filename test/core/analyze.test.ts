@@ -226,7 +226,6 @@ describe('Taiwan and Hong Kong vocabulary (session 6)', () => {
 
 describe('asking for the service desk is not claiming to be it (session 6)', () => {
   itStaysQuiet([
-    // Worded differently from the training rows in data/training/src/legit-asking-service.txt.
     ['a customer wondering whether to ask Pinduoduo', '我要不要找拼多多客服问问，这单一直没发货'],
     ['asking for the service number', '美团客服电话是多少来着'],
     ['asking how to reach it', '请问一下天猫客服怎么联系'],

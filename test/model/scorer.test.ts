@@ -6,7 +6,7 @@ import { compileKnowledge } from '../../src/core/knowledge.js';
 import { defaultKnowledge } from '../../src/knowledge/default.js';
 import { classIndex, MODEL_CLASSES } from '../../src/model/classes.js';
 import { createFeatureBuffer, extractFeatures } from '../../src/model/features.js';
-import { createModelScorer, LinearScorer, modelVerdict, shippedModel, tapModel, type LinearModel, type Prediction } from '../../src/model/index.js';
+import { buildModelSignal, createModelScorer, LinearScorer, modelVerdict, shippedModel, tapModel, type LinearModel, type Prediction } from '../../src/model/index.js';
 
 const C = MODEL_CLASSES.length;
 const calibration = { scam: 0.5, spam: 0.5, emitScam: 0.6, emitLegit: 0.9, emitSpam: 0.6, categoryShare: 0.5 };
@@ -98,6 +98,33 @@ describe('ModelScorer in an engine', () => {
     const engine = createEngine({ model: () => (calls++, []) });
     for (const t of ['5', '123456', '在吗', '!!!', '']) engine.analyze(t);
     assert.equal(calls, 0);
+  });
+
+  it('counts a weaker opinion (policy modelScamEmitZh) only on Chinese text that asks for something or lures', () => {
+    const k = compileKnowledge(defaultKnowledge);
+    const { modelScamEmitZh: low, modelScamFloor: floor } = k.data.policy;
+    const full = k.signals.get('MODEL_SCAM')?.weight ?? 0;
+    assert.ok(low < calibration.emitScam, 'the shipped policy lowers the emit level for Chinese');
+    const scorer = new LinearScorer(toyModel('积分', 'phishing'));
+    const signalFor = (text: string, pScam: number): { id: string; weight: number } | null => {
+      const compact = text.replace(/[\s，。：！、,.:!]/g, '');
+      scorer.predict({ compact, signals: [], entities: [] });
+      const p: Prediction = { probs: new Float64Array(C), pLegit: 1 - pScam - 0.05, pSpam: 0.05, pScam, category: 'phishing', categoryShare: 1 };
+      const signals = analyze(text, { useModel: false }).signals;
+      const s = buildModelSignal(scorer, p, k, { text, compact, signals });
+      return s && { id: s.id, weight: s.weight };
+    };
+    const asks = '您的积分今日到期，请点击链接兑换礼品 http://jf-dh.top/a';
+    const informs = '您的积分今日到期，已自动为您延期一年，无需操作。';
+    const english = 'Your points expire today, click the link to redeem a gift http://jf-dh.top/a';
+    const mid = (low + calibration.emitScam) / 2;
+    assert.deepEqual(signalFor(asks, mid), { id: 'MODEL_SCAM', weight: Math.round(full * floor) });
+    assert.notEqual(signalFor(informs, mid)?.id, 'MODEL_SCAM');
+    assert.notEqual(signalFor(english, mid)?.id, 'MODEL_SCAM');
+    assert.notEqual(signalFor(asks, low - 0.05)?.id, 'MODEL_SCAM');
+    // From the emit level on nothing changed: floor weight there, the full weight at P = 1.
+    assert.deepEqual(signalFor(english, calibration.emitScam + 1e-9)?.weight, Math.round(full * floor));
+    assert.deepEqual(signalFor(informs, 1)?.weight, full);
   });
 });
 

@@ -69,6 +69,10 @@ describe('named false-positive regressions', () => {
     ['a court SMS that points to 12368', '【杭州互联网法院】您好，(2025)浙0192民初12345号案件已立案，请登录人民法院在线服务查看，核实请拨12368。'],
     ['a 12381 warning that quotes scam phrases', '【工信部反诈中心】您好，近期有不法分子冒充客服以“退款”“百万保障”为由要求共享屏幕、提供验证码，都是诈骗，请勿相信。'],
     ['a refund-done notice', '【拼多多】您的售后退款￥39.90已原路退回至微信支付，请注意查收。'],
+    // Session 7: Taiwan's uniform-invoice lottery and a lender reporting a disbursement (帳 folds to 帐, not 账).
+    ['a Taiwan invoice-prize notice', '【財政部】恭喜您統一發票中獎200元，請至財政部統一發票兌獎APP或四大超商兌領，詳見 https://invoice.etax.nat.gov.tw'],
+    ['a loan-disbursed notice', '中信銀行：您申辦的信用貸款已核准，撥款金額NT$300,000已入帳，請至網銀查詢。'],
+    ['a complaint-accepted notice that points to the app', '【淘宝】您的投诉已受理，平台将在48小时内介入处理，处理进度请在淘宝App-我的-客服中心查看。'],
   ];
   for (const [name, text, sender] of quiet) {
     it(`does not flag ${name}`, () => {
@@ -76,4 +80,25 @@ describe('named false-positive regressions', () => {
       assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
     });
   }
+});
+
+describe('session 7: tactics added to the rule packs, end to end', () => {
+  const scams: [string, string, string][] = [
+    ['a "class teacher" collecting a fee by QR code', '各位家长好，我是班主任，这学期的资料费每人260元，请扫这个二维码付款，今天下午截止。', 'TEACHER_FEE_COLLECTION'],
+    ['a "download" that needs the firewall off', '资料我发你了，你先下载这个软件，安装前把手机管家关掉，关闭防火墙，不然会被拦截。', 'DISABLE_PROTECTION'],
+    ['money-mule recruitment', '高价收购银行卡，一张卡三千元，当天结算，私聊。', 'ACCOUNT_RENTAL'],
+    ['an adviser asking for a transfer to "our" card', '这个项目稳赚不赔，您把钱转到我们的银行卡上就能马上开始投资了。', 'TRANSFER_TO_THEIR_ACCOUNT'],
+  ];
+  for (const [name, text, rule] of scams) {
+    it(`flags ${name}, naming ${rule}`, () => {
+      const a = analyze(text);
+      assert.ok(flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+      const s = a.signals.find((x) => x.id === rule);
+      assert.ok(s && s.spans.length > 0 && s.explanation.zh && s.explanation.en, rule);
+    });
+  }
+  it('and a real school asking for the fee through its payment slip stays quiet', () => {
+    const a = analyze('各位家长好，下学期课本费已列入学校代收代办缴费单，请凭缴费单到银行或超市缴纳，老师不会在群里收款。');
+    assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score}`);
+  });
 });
