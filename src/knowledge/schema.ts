@@ -125,6 +125,8 @@ export const policySchema = z
      * weight; 1 or more: never below the model's emit level.
      */
     modelScamEmitZh: z.number().min(0).max(1).default(1),
+    /** A text shorter than `length` compact characters needs P(spam or scam) of at least `emit` for MODEL_SPAM. */
+    modelSpamShortText: z.object({ length: z.number().int().min(0), emit: z.number().min(0).max(1) }).strict().default({ length: 0, emit: 0 }),
     /** The model names the category outright when its top category holds at least this share of P(scam) (above 1: never). */
     modelCategoryOverride: z.number().min(0).max(2).default(2),
     composites: z.array(compositeSchema),

@@ -100,6 +100,26 @@ describe('ModelScorer in an engine', () => {
     assert.equal(calls, 0);
   });
 
+  it('marks a text of a few words as spam only when the model is sure (policy modelSpamShortText)', () => {
+    const k = compileKnowledge(defaultKnowledge);
+    const short = k.data.policy.modelSpamShortText;
+    assert.ok(short.length > 0 && short.emit > calibration.emitSpam);
+    const scorer = new LinearScorer(toyModel('prize', 'spam'));
+    const spamFor = (text: string, pSpam: number): string | undefined => {
+      const compact = text.toLowerCase().replace(/[^a-z0-9]/g, '');
+      scorer.predict({ compact, signals: [], entities: [] });
+      const p: Prediction = { probs: new Float64Array(C), pLegit: 1 - pSpam - 0.01, pSpam, pScam: 0.01, category: 'phishing', categoryShare: 1 };
+      return buildModelSignal(scorer, p, k, { text, compact, signals: [] })?.id;
+    };
+    const tiny = 'Wavu back!';
+    const long = 'Reply WIN to claim your weekly prize draw entry, standard network charges apply to every reply';
+    assert.ok(tiny.length < short.length && long.replace(/[^a-z0-9]/gi, '').length >= short.length);
+    const between = (calibration.emitSpam + short.emit) / 2;
+    assert.equal(spamFor(tiny, between), undefined);
+    assert.equal(spamFor(long, between), 'MODEL_SPAM');
+    assert.equal(spamFor(tiny, short.emit + 0.05), 'MODEL_SPAM');
+  });
+
   it('counts a weaker opinion (policy modelScamEmitZh) only on Chinese text that asks for something or lures', () => {
     const k = compileKnowledge(defaultKnowledge);
     const { modelScamEmitZh: low, modelScamFloor: floor } = k.data.policy;
