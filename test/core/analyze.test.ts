@@ -320,3 +320,19 @@ describe('session-5 tactics and their genuine look-alikes', () => {
   ];
   itStaysQuiet(genuine);
 });
+
+describe('English premium-rate wording (session 7)', () => {
+  const premium = (text: string): boolean => analyze(text, { useModel: false }).signals.some((s) => s.id === 'SPAM_PREMIUM_RATE');
+  it('reads shortcodes, per-use prices and "Ts and Cs"', () => {
+    for (const t of [
+      '500 New Mobiles from 2004, MUST GO! Txt: NOKIA to No: 89545 & collect yours today',
+      'Simply text the password "MIX" to 85069 to verify your free ringtone',
+      'Six chances to win CASH! Cost 150p/day, 6days, 16+ TsandCs apply',
+      'You have won a £2000 cash prize, call now',
+    ])
+      assert.ok(premium(t), t);
+  });
+  it('but not a pound amount in chat', () => {
+    for (const t of ['Your bill at 3 is £33.65 so thats not bad!', 'just got a £50 pay rise at work, drinks on me', 'send the photos to mum when you can']) assert.ok(!premium(t), t);
+  });
+});
