@@ -72,6 +72,7 @@ describe('named false-positive regressions', () => {
     // Session 7: Taiwan's uniform-invoice lottery and a lender reporting a disbursement (帳 folds to 帐, not 账).
     ['a Taiwan invoice-prize notice', '【財政部】恭喜您統一發票中獎200元，請至財政部統一發票兌獎APP或四大超商兌領，詳見 https://invoice.etax.nat.gov.tw'],
     ['a loan-disbursed notice', '中信銀行：您申辦的信用貸款已核准，撥款金額NT$300,000已入帳，請至網銀查詢。'],
+    ['an app-login code that names no "code"', '[Instagram] Use 482913 to verify your Instagram account.'],
     ['a complaint-accepted notice that points to the app', '【淘宝】您的投诉已受理，平台将在48小时内介入处理，处理进度请在淘宝App-我的-客服中心查看。'],
   ];
   for (const [name, text, sender] of quiet) {
