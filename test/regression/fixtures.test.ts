@@ -72,6 +72,12 @@ describe('named false-positive regressions', () => {
     // Session 7: Taiwan's uniform-invoice lottery and a lender reporting a disbursement (帳 folds to 帐, not 账).
     ['a Taiwan invoice-prize notice', '【財政部】恭喜您統一發票中獎200元，請至財政部統一發票兌獎APP或四大超商兌領，詳見 https://invoice.etax.nat.gov.tw'],
     ['a loan-disbursed notice', '中信銀行：您申辦的信用貸款已核准，撥款金額NT$300,000已入帳，請至網銀查詢。'],
+    // Warnings and statements written the Taiwan way, digits stripped as in nagato (session 7).
+    ['a Taiwan warning that names the scam in its own words', '【反詐騙】「恭喜中獎，請先繳稅金和運費」是假中獎詐騙。合法抽獎的稅金由主辦單位依法扣繳，不會要你先匯款。'],
+    ['a warning that there is no "supervision account"', '【內政部警政署】近期假冒檢警詐騙增加，警察與檢察官不會用LINE辦案，也沒有「監管帳戶」，接到可疑電話請撥查證。'],
+    ['a matured deposit paid into the own account', '【玉山銀行】您的日圓定存JPY ,已到期，本息已轉入您的外幣活存帳戶。'],
+    ['a clean-record certificate', '【国家政务服务平台】您申请的无犯罪记录证明已开具，可在“公安一网通办”中下载电子证明。'],
+    ['a broadband installer visit with a deposit clause', '【中国电信】您申请的宽带移机已预约成功，装维人员将于月日上午上门，上门服务不收取额外费用，设备押金以合同为准。'],
     ['an app-login code that names no "code"', '[Instagram] Use 482913 to verify your Instagram account.'],
     ['a complaint-accepted notice that points to the app', '【淘宝】您的投诉已受理，平台将在48小时内介入处理，处理进度请在淘宝App-我的-客服中心查看。'],
   ];
