@@ -62,6 +62,20 @@ describe('held-out near-domain messages', () => {
   });
 });
 
+describe('Taiwan messages (session 7; written beside the Taiwan rules and training rows, so a regression set)', () => {
+  const rows = load('taiwan.jsonl');
+  it('at least 90% of the scams are flagged', () => {
+    const scams = rows.filter((f) => f.label === 'scam');
+    const missed = scams.filter((f) => !flagged(run(f).verdict));
+    assert.ok(1 - missed.length / scams.length >= 0.9, missed.map((m) => m.id).join(', '));
+  });
+  it('fewer than 5% of the genuine messages are flagged', () => {
+    const legit = rows.filter((f) => f.label === 'legit');
+    const bad = legit.filter((f) => flagged(run(f).verdict));
+    assert.ok(bad.length / legit.length < 0.05, bad.map((b) => b.id).join(', '));
+  });
+});
+
 describe('named false-positive regressions', () => {
   const quiet: [string, string, string?][] = [
     ['a real 1069 verification-code sender', '【京东】验证码：552301，您正在登录京东账号，切勿告知他人。', '1069071112345'],
