@@ -43,7 +43,11 @@ const { values } = parseArgs({
 const BITS = Number(values.bits);
 const EPOCHS = Number(values.epochs);
 const SEED = Number(values.seed);
-const RUNS = Math.max(1, Math.floor(Number(values.runs)));
+const RUNS = Number(values.runs);
+if (!Number.isInteger(RUNS) || RUNS < 1) {
+  console.error(`train: --runs must be a whole number of at least 1, not "${values.runs}"`);
+  process.exit(2);
+}
 const LR = Number(values.lr);
 const L2 = Number(values.l2);
 const OWN_WEIGHT = Number(values['own-weight']);
@@ -137,8 +141,8 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-let W = new Float32Array(D * C);
-let G = new Float32Array(D * C);
+let W = new Float32Array(0);
+let G = new Float32Array(0);
 const z = new Float64Array(C);
 const p = new Float64Array(C);
 
@@ -202,7 +206,7 @@ function trainOnce(seed: number): Float32Array {
   }
   return W;
 }
-// The average of RUNS runs: by convexity its loss is no worse than the runs' mean, and it depends far less on one order.
+// The average of RUNS runs depends far less on one shuffle than any single run (docs/model.md, "Seed variance").
 const avg = new Float32Array(D * C);
 for (let r = 0; r < RUNS; r++) {
   const w = trainOnce(SEED + r);

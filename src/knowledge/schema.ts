@@ -121,11 +121,11 @@ export const policySchema = z
     /** MODEL_SCAM's weight at the model's emit level, as a fraction of its full weight (it ramps to 1 at P = 1). */
     modelScamFloor: z.number().min(0).max(1).default(0),
     /**
-     * For Chinese text, MODEL_SCAM is emitted from this P(scam) on (below the model's own emit level), at the floor
-     * weight; 1 or more: never below the model's emit level.
+     * For Chinese text that asks or lures, MODEL_SCAM is emitted from this P(scam) on (below the model's own emit
+     * level), at the floor weight; 1: never below the model's emit level.
      */
     modelScamEmitZh: z.number().min(0).max(1).default(1),
-    /** A text shorter than `length` compact characters needs P(spam or scam) of at least `emit` for MODEL_SPAM. */
+    /** A non-Chinese text shorter than `length` compact characters needs P(spam or scam) of at least `emit` for MODEL_SPAM. */
     modelSpamShortText: z.object({ length: z.number().int().min(0), emit: z.number().min(0).max(1) }).strict().default({ length: 0, emit: 0 }),
     /** The model names the category outright when its top category holds at least this share of P(scam) (above 1: never). */
     modelCategoryOverride: z.number().min(0).max(2).default(2),

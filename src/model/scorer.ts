@@ -4,7 +4,8 @@
  *   is the policy's floor share of the full weight up to the emit level, ramping to the full weight at P = 1 (so a
  *   half-sure model cannot flag a message alone); spans = the n-grams that pushed most;
  * - MODEL_SPAM (a spam marker) when the message is unwanted but not clearly a scam: P(spam) + P(scam) passes the
- *   spam emit level (higher for a text of a few words) and beats P(legit); weight = signal weight × that probability;
+ *   spam emit level (higher for a non-Chinese text of a few words) and beats P(legit); weight = signal weight × that
+ *   probability;
  * - MODEL_LEGIT (negative, benign) when the model is very sure a Chinese message is ordinary.
  */
 import type { ModelScorer } from '../core/analyze.js';
@@ -82,7 +83,8 @@ export function buildModelSignal(
 ): Signal | null {
   const cal = scorer.model.calibration;
   // Chinese text that asks for something (to act, pay or get in touch) or lures: a weaker opinion counts too, at
-  // the floor weight (policy modelScamEmitZh). A notice that only informs keeps the model's emit level.
+  // the floor weight (policy modelScamEmitZh), even when P(legit) is a little higher (measured: docs/model.md). A
+  // notice that only informs keeps the model's emit level.
   const lowZh = k.data.policy.modelScamEmitZh;
   const emitAt = p.pScam < cal.emitScam && p.pScam >= lowZh && asksOrLures(input.signals) && detectLang(input.compact) === 'zh' ? lowZh : cal.emitScam;
   if (p.pScam >= emitAt && p.pScam >= p.pSpam) {
@@ -104,11 +106,13 @@ export function buildModelSignal(
     const weight = Math.round(s ? s.weight * (floor + (1 - floor) * ramp(p.pScam, cal.emitScam)) : 0);
     return s && weight > 0 ? { ...s, category: cat, weight } : null;
   }
-  // Unwanted but not clearly a scam: a spam marker, weighed by P(spam or scam). A text of a few words gives the
-  // model little to read ("Sister", "Wavu back!"): there it must be surer (policy modelSpamShortText).
+  // Unwanted but not clearly a scam: a spam marker, weighed by P(spam or scam). A non-Chinese text of a few words
+  // gives the model little to read ("Sister", "Wavu back!"): there it must be surer (policy modelSpamShortText).
+  // Not for Chinese, where 40 characters are a whole advert.
   const unwanted = p.pSpam + p.pScam;
   const short = k.data.policy.modelSpamShortText;
-  const emitSpam = input.compact.length < short.length ? Math.max(cal.emitSpam, short.emit) : cal.emitSpam;
+  const isShort = input.compact.length < short.length && unwanted < short.emit && detectLang(input.compact) !== 'zh';
+  const emitSpam = isShort ? Math.max(cal.emitSpam, short.emit) : cal.emitSpam;
   if (unwanted >= emitSpam && unwanted > p.pLegit) {
     const { spans, zh, en } = evidence(scorer.topTextFeatures(SPAM, LEGIT, 3), input.compactView, input.text);
     const s = emit(k, 'MODEL_SPAM', 'model', spans, { probability: Number(unwanted.toFixed(3)), percent: pct(unwanted), ngrams: zh, ngramsEn: en, model: scorer.model.version });

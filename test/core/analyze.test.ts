@@ -326,13 +326,22 @@ describe('English premium-rate wording (session 7)', () => {
   it('reads shortcodes, per-use prices and "Ts and Cs"', () => {
     for (const t of [
       '500 New Mobiles from 2004, MUST GO! Txt: NOKIA to No: 89545 & collect yours today',
-      'Simply text the password "MIX" to 85069 to verify your free ringtone',
+      'FREE for 1st week! No1 Nokia tone 4 ur mobile every week just txt NOKIA to 8077',
       'Six chances to win CASH! Cost 150p/day, 6days, 16+ TsandCs apply',
       'You have won a £2000 cash prize, call now',
     ])
       assert.ok(premium(t), t);
   });
   it('but not a pound amount in chat', () => {
-    for (const t of ['Your bill at 3 is £33.65 so thats not bad!', 'just got a £50 pay rise at work, drinks on me', 'send the photos to mum when you can']) assert.ok(!premium(t), t);
+    for (const t of [
+      'Your bill at 3 is £33.65 so thats not bad!',
+      'just got a £50 pay rise at work, drinks on me',
+      'send the photos to mum when you can',
+      "I won't pay more than £50 for that jacket",
+      'Winston owes me £40',
+      'Can you send it to 4417 Oak Street?',
+      'Chase Fraud Alert: did you attempt a $452.10 purchase? Reply YES or NO to 72579.',
+    ])
+      assert.ok(!premium(t), t);
   });
 });
