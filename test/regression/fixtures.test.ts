@@ -145,6 +145,18 @@ describe('a reassurance inside a scam does not silence it (session 7 review)', (
     '您好，欢迎预约我们的同城上门服务，家政保洁小姐姐已为您安排好，请先支付500元安全保证金。',
     '这只新股内部认购名额有限，请今天内把认购款5万元转到公司对公账户，明天上市即翻倍。',
     '各位家长，我是数学老师，学校缴费平台在维护，资料费每人80元，请扫这个二维码交费。',
+    // A third round: "can be cancelled any time", "that was a fake-prize scam.", money-recovery offers, invoice-prize
+    // callbacks, "切勿错过", "不涉嫌犯罪", a fake teacher citing the school platform.
+    '您好，您开通的京东会员自动续费每月将扣除599元，可随时取消，请添加客服QQ进行取消操作。',
+    '【美团】您开通的美团月付会员即将扣费498元/月，可随时取消，如需取消请致电客服400-1234567。',
+    '您好，您刚才收到的中奖短信是假中奖诈骗。为保障资金安全，请把卡里余额转到我们的账户，我们核查后退回。',
+    '您好，我们是反诈中心追损组，您之前投资的平台就是诈骗。我们可以帮您追回损失，需要先缴纳5000元手续费，请转到以下账户。',
+    '您好，我是165反詐騙專線，您之前遇到的就是投資詐騙。我們可協助追回款項，需先繳交保證金3萬元至指定帳戶。',
+    '【財政部】您的雲端發票中獎NT$20,000，因領獎帳戶未設定，請來電02-2345-6789專線設定，逾期視同放棄。',
+    '【兆豐銀行】您的定存已到期，本息將暫停撥付，請儘速至 https://mega-bank-service.com 登入確認續存。',
+    '收购对公账户，月租两万，切勿错过，联系飞机号abc123',
+    '高价收购银行卡，一张3000，当天结算，不涉嫌犯罪，放心出。',
+    '家长们好，因智慧校园缴费系统升级维护，本学期资料费260元请直接扫下方二维码转给我，今天截止。',
   ];
   for (const text of scams) {
     it(`flags: ${text.slice(0, 24)}…`, () => {
@@ -163,6 +175,13 @@ describe('a reassurance inside a scam does not silence it (session 7 review)', (
     'Chase Fraud Alert: did you attempt a $452.10 purchase at BestBuy? Reply YES or NO to 72579.',
     "I won't pay more than £50 for that jacket",
     'Winston owes me £40',
+    '【工商银行】温馨提示：严禁出租、出借、出售银行卡，否则将被纳入惩戒名单，影响个人征信。',
+    '【台灣銀行】提醒您：依洗錢防制法，不得出租、出借帳戶，違者最高可處3年有期徒刑。',
+    '小王，帮忙收款一下，张老板那边有一笔货款今天到，到了跟我说一声。',
+    '李姐，明天能帮我代收快递吗？就一件，谢谢啦',
+    '他玩百家乐输了好多钱，你加他微信劝劝他吧。',
+    '请各位家长在周五前通过学校缴费二维码缴纳校服费，收据由财务室开具。',
+    '车贷下款前4S店说要先买一份保险，我觉得贵，要不要换一家？',
   ];
   for (const text of genuine) {
     it(`does not flag: ${text.slice(0, 24)}…`, () => {
