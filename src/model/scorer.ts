@@ -111,7 +111,7 @@ export function buildModelSignal(
   // Not for Chinese, where 40 characters are a whole advert.
   const unwanted = p.pSpam + p.pScam;
   const short = k.data.policy.modelSpamShortText;
-  const isShort = input.compact.length < short.length && unwanted < short.emit && detectLang(input.compact) !== 'zh';
+  const isShort = unwanted >= cal.emitSpam && unwanted < short.emit && input.compact.length < short.length && detectLang(input.compact) !== 'zh';
   const emitSpam = isShort ? Math.max(cal.emitSpam, short.emit) : cal.emitSpam;
   if (unwanted >= emitSpam && unwanted > p.pLegit) {
     const { spans, zh, en } = evidence(scorer.topTextFeatures(SPAM, LEGIT, 3), input.compactView, input.text);
