@@ -141,8 +141,6 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-let W = new Float32Array(0);
-let G = new Float32Array(0);
 const z = new Float64Array(C);
 const p = new Float64Array(C);
 
@@ -166,9 +164,10 @@ function forward(e: { idx: Int32Array; val: Float32Array }, w: ArrayLike<number>
 
 const target = (e: Example): number => (e.label === 'legit' ? LEGIT : e.label === 'spam' ? SPAM : e.category ? classIndex(e.category) : -1);
 const grad = new Float64Array(C);
+/** One seeded run of AdaGrad over `train`: its own weights and squared-gradient sums, returned as the weights. */
 function trainOnce(seed: number): Float32Array {
-  W = new Float32Array(D * C);
-  G = new Float32Array(D * C).fill(1e-6);
+  const W = new Float32Array(D * C);
+  const G = new Float32Array(D * C).fill(1e-6);
   const rand = mulberry32(seed);
   const order = train.map((_, i) => i);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
@@ -207,12 +206,11 @@ function trainOnce(seed: number): Float32Array {
   return W;
 }
 // The average of RUNS runs depends far less on one shuffle than any single run (docs/model.md, "Seed variance").
-const avg = new Float32Array(D * C);
+const W = new Float32Array(D * C);
 for (let r = 0; r < RUNS; r++) {
   const w = trainOnce(SEED + r);
-  for (let j = 0; j < avg.length; j++) avg[j] = (avg[j] ?? 0) + (w[j] ?? 0) / RUNS;
+  for (let j = 0; j < W.length; j++) W[j] = (W[j] ?? 0) + (w[j] ?? 0) / RUNS;
 }
-W = avg;
 
 // ---- int8 quantisation, one scale per class (clipped at the 99.99th percentile of |w|) --------------------
 const scales = new Float32Array(C);

@@ -29,8 +29,10 @@ export function ownRows(): CorpusRow[] {
   return rows;
 }
 
-/** Training and calibration rows; throws if anything not allowed slipped in. */
-/** `holdOut`: sources left out entirely (a leave-one-source-out check of how the model does on a source it never saw). */
+/**
+ * Training and calibration rows; throws if anything not allowed slipped in. `holdOut`: sources left out entirely (a
+ * leave-one-source-out check of how the model does on a source it never saw).
+ */
 export function trainingRows(holdOut: readonly string[] = []): { train: CorpusRow[]; dev: CorpusRow[] } {
   const all = loadCorpus('all');
   const sources = new Set(all.map((r) => r.source));

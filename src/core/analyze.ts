@@ -5,7 +5,7 @@ import { detectLang } from './lang.js';
 import { normalize, type NormalizedText } from './normalize/normalize.js';
 import type { TextView } from './normalize/text-view.js';
 import { score } from './score.js';
-import { emit, TAG, tagBits } from './signals/emit.js';
+import { emit, firedWith, TAG } from './signals/emit.js';
 import { entitySignals, isServiceSender } from './signals/entity-signals.js';
 import { discountQuoted } from './signals/quoted.js';
 import { ruleSignals } from './signals/rule-signals.js';
@@ -20,7 +20,7 @@ export type EntityChecker = (entities: Entity[], text: string, k: CompiledKnowle
 
 /** A learned model scored beside the rules; returns its own signals (with spans) or none. */
 export type ModelScorer = (
-  input: { text: string; compact: string; compactView?: TextView; signals: Signal[]; entities: Entity[] },
+  input: { text: string; compact: string; compactView?: TextView; lang: Analysis['lang']; signals: Signal[]; entities: Entity[] },
   k: CompiledKnowledge,
 ) => Signal[];
 
@@ -54,7 +54,7 @@ export function collectEvidence(input: string, data: KnowledgeData, options: Ana
   for (const check of parts.checkers ?? []) signals.push(...check(entities, original, k, options, n));
   // Too little to read (empty, symbols or digits only, a word or two) gives a model nothing to judge.
   if (parts.model && options.useModel !== false && readableChars(n.compact.text) >= MIN_READABLE_FOR_MODEL) {
-    signals.push(...parts.model({ text: original, compact: n.compact.text, compactView: n.compact, signals, entities }, k));
+    signals.push(...parts.model({ text: original, compact: n.compact.text, compactView: n.compact, lang, signals, entities }, k));
   }
   signals.push(...(options.extraSignals ?? []));
   signals.push(...contextSignals(signals, options, k));
@@ -63,7 +63,7 @@ export function collectEvidence(input: string, data: KnowledgeData, options: Ana
 
 /** Context a genuine message carries: an operator or company short number that asks for nothing. */
 function contextSignals(signals: Signal[], options: AnalyzeOptions, k: CompiledKnowledge): Signal[] {
-  const asks = signals.some((s) => s.weight > 0 && (tagBits(s) & (TAG.action | TAG.payment | TAG.contact)) !== 0);
+  const asks = firedWith(signals, TAG.action | TAG.payment | TAG.contact);
   if (isServiceSender(options.sender) && !asks) {
     const s = emit(k, 'SENDER_OFFICIAL_NO_ACTION', 'context', [], { sender: options.sender ?? '' });
     return s ? [s] : [];

@@ -10,10 +10,9 @@
  */
 import type { ModelScorer } from '../core/analyze.js';
 import type { CompiledKnowledge } from '../core/knowledge.js';
-import { detectLang } from '../core/lang.js';
 import { toOriginal, type TextView } from '../core/normalize/text-view.js';
-import { emit, TAG, tagBits } from '../core/signals/emit.js';
-import type { CategoryId, Signal, Span } from '../core/types.js';
+import { emit, firedWith, TAG, tagBits } from '../core/signals/emit.js';
+import type { Analysis, CategoryId, Signal, Span } from '../core/types.js';
 import { classIndex, FIRST_SCAM, LEGIT, SPAM } from './classes.js';
 import { LinearScorer, type LinearModel, type Prediction } from './linear.js';
 import type { FeatureInput } from './features.js';
@@ -70,7 +69,6 @@ function chooseCategory(p: Prediction, signals: readonly Signal[], minShare: num
 }
 
 const ASKS_OR_LURES = TAG.action | TAG.payment | TAG.contact | TAG.lure;
-const asksOrLures = (signals: readonly Signal[]): boolean => signals.some((s) => s.weight > 0 && (tagBits(s) & ASKS_OR_LURES) !== 0);
 
 /** 0 up to the emit level, 1 at P = 1: MODEL_SCAM goes from its floor weight to its full weight. */
 const ramp = (p: number, from: number): number => (p <= from ? 0 : Math.min(1, (p - from) / Math.max(1e-6, 1 - from)));
@@ -79,14 +77,15 @@ export function buildModelSignal(
   scorer: LinearScorer,
   p: Prediction,
   k: CompiledKnowledge,
-  input: { text: string; compact: string; compactView?: TextView; signals: readonly Signal[] },
+  /** `lang`: the engine's own reading of the text's language (collectEvidence). */
+  input: { text: string; compact: string; compactView?: TextView; lang: Analysis['lang']; signals: readonly Signal[] },
 ): Signal | null {
   const cal = scorer.model.calibration;
   // Chinese text that asks for something (to act, pay or get in touch) or lures: a weaker opinion counts too, at
   // the floor weight (policy modelScamEmitZh), even when P(legit) is a little higher (measured: docs/model.md). A
   // notice that only informs keeps the model's emit level.
   const lowZh = k.data.policy.modelScamEmitZh;
-  const emitAt = p.pScam < cal.emitScam && p.pScam >= lowZh && asksOrLures(input.signals) && detectLang(input.compact) === 'zh' ? lowZh : cal.emitScam;
+  const emitAt = input.lang === 'zh' && p.pScam < cal.emitScam && p.pScam >= lowZh && firedWith(input.signals, ASKS_OR_LURES) ? lowZh : cal.emitScam;
   if (p.pScam >= emitAt && p.pScam >= p.pSpam) {
     const cat = chooseCategory(p, input.signals, cal.categoryShare, k.data.policy.modelCategoryOverride, k.data.policy.strongSignalWeight);
     const toward = p.category ? classIndex(p.category) : FIRST_SCAM;
@@ -111,8 +110,7 @@ export function buildModelSignal(
   // Not for Chinese, where 40 characters are a whole advert.
   const unwanted = p.pSpam + p.pScam;
   const short = k.data.policy.modelSpamShortText;
-  const isShort = unwanted >= cal.emitSpam && unwanted < short.emit && input.compact.length < short.length && detectLang(input.compact) !== 'zh';
-  const emitSpam = isShort ? Math.max(cal.emitSpam, short.emit) : cal.emitSpam;
+  const emitSpam = input.lang !== 'zh' && input.compact.length < short.length ? Math.max(cal.emitSpam, short.emit) : cal.emitSpam;
   if (unwanted >= emitSpam && unwanted > p.pLegit) {
     const { spans, zh, en } = evidence(scorer.topTextFeatures(SPAM, LEGIT, 3), input.compactView, input.text);
     const s = emit(k, 'MODEL_SPAM', 'model', spans, { probability: Number(unwanted.toFixed(3)), percent: pct(unwanted), ngrams: zh, ngramsEn: en, model: scorer.model.version });
@@ -120,7 +118,7 @@ export function buildModelSignal(
   }
   // Only for Chinese: the English legit examples are personal chat (uci/nus), so in English the model's "legit"
   // means "not premium-rate spam", not "a genuine notice", and it would talk down real English scams.
-  if (p.pLegit >= cal.emitLegit && detectLang(input.compact) === 'zh') {
+  if (p.pLegit >= cal.emitLegit && input.lang === 'zh') {
     const s = emit(k, 'MODEL_LEGIT', 'model', [], { probability: Number(p.pLegit.toFixed(3)), percent: pct(p.pLegit), model: scorer.model.version });
     // Surer is stronger: the full weight at the emit level, twice it at P = 1.
     return s ? { ...s, weight: Math.round(s.weight * (1 + ramp(p.pLegit, cal.emitLegit))) } : null;

@@ -106,10 +106,10 @@ describe('ModelScorer in an engine', () => {
     assert.ok(short.length > 0 && short.emit > calibration.emitSpam);
     const scorer = new LinearScorer(toyModel('prize', 'spam'));
     const spamFor = (text: string, pSpam: number): string | undefined => {
-      const compact = text.toLowerCase().replace(/[^a-z0-9]/g, '');
+      const compact = text.toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]/g, '');
       scorer.predict({ compact, signals: [], entities: [] });
       const p: Prediction = { probs: new Float64Array(C), pLegit: 1 - pSpam - 0.01, pSpam, pScam: 0.01, category: 'phishing', categoryShare: 1 };
-      return buildModelSignal(scorer, p, k, { text, compact, signals: [] })?.id;
+      return buildModelSignal(scorer, p, k, { text, compact, lang: analyze(text, { useModel: false }).lang, signals: [] })?.id;
     };
     const tiny = 'Wavu back!';
     const long = 'Reply WIN to claim your weekly prize draw entry, standard network charges apply to every reply';
@@ -118,6 +118,8 @@ describe('ModelScorer in an engine', () => {
     assert.equal(spamFor(tiny, between), undefined);
     assert.equal(spamFor(long, between), 'MODEL_SPAM');
     assert.equal(spamFor(tiny, short.emit + 0.05), 'MODEL_SPAM');
+    // Not for Chinese: 40 characters are a whole advert there.
+    assert.equal(spamFor('本店新到一批进口红酒，五折优惠，欢迎选购', between), 'MODEL_SPAM');
   });
 
   it('counts a weaker opinion (policy modelScamEmitZh) only on Chinese text that asks for something or lures', () => {
@@ -130,8 +132,8 @@ describe('ModelScorer in an engine', () => {
       const compact = text.replace(/[\s，。：！、,.:!]/g, '');
       scorer.predict({ compact, signals: [], entities: [] });
       const p: Prediction = { probs: new Float64Array(C), pLegit: 1 - pScam - 0.05, pSpam: 0.05, pScam, category: 'phishing', categoryShare: 1 };
-      const signals = analyze(text, { useModel: false }).signals;
-      const s = buildModelSignal(scorer, p, k, { text, compact, signals });
+      const { signals, lang } = analyze(text, { useModel: false });
+      const s = buildModelSignal(scorer, p, k, { text, compact, lang, signals });
       return s && { id: s.id, weight: s.weight };
     };
     const asks = '您的积分今日到期，请点击链接兑换礼品 http://jf-dh.top/a';

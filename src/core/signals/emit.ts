@@ -63,6 +63,11 @@ export const TAG = {
 const TAG_BIT = new Map<string, number>(Object.entries(TAG));
 const tagMasks = new Map<string, number>();
 
+/** Whether a positive signal carries any of the `mask` tags ("does the text ask for something?"). */
+export function firedWith(signals: readonly Signal[], mask: number): boolean {
+  return signals.some((s) => s.weight > 0 && (tagBits(s) & mask) !== 0);
+}
+
 /** The signal's tags as TAG bits: one cached lookup instead of a list search per tag test in the scoring loops. */
 export function tagBits(s: Signal): number {
   const t = s.detail?.['tags'];
