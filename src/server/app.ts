@@ -69,13 +69,30 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const engine = deps.engine ?? defaultEngine();
   const intelModule = deps.intel === undefined ? await loadIntel() : deps.intel;
   const metrics = new Metrics();
+  // Per-address limit first, so floods are cut before any key lookup; then per key (or per address without one).
+  // Counted in memory; with syncMs the processes on one database share their counts (src/server/rate-limit.ts).
+  const limits = config.rateLimits;
+  const perIp = new RateLimiter('ip', limits.windowMs);
+  const perKey = new RateLimiter('key', limits.windowMs);
+  const rateKeyOf = (req: FastifyRequest): string => (req.auth?.keyId ? `key:${req.auth.keyId}` : `anon:${req.ip}`);
+  /** `asked`: how many requests the refused one counts for (a batch's items), when more than one. */
+  const refuse = (d: RateDecision, max: number, reply: FastifyReply, asked = 1): ApiError => {
+    void reply.header('retry-after', String(d.retryAfter)).header('x-ratelimit-limit', String(max));
+    const what = asked > 1 ? `; this batch counts as ${asked}` : '';
+    return new ApiError('FZ_ERR_RATE_LIMITED', `Rate limit exceeded: at most ${max} requests per ${limits.windowMs / 1000} s${what}; retry in ${d.retryAfter} s`);
+  };
   const ctx: Ctx = {
     store: deps.store,
     engine,
     config,
     metrics,
-    intel: new Intelligence(deps.store, engine, intelModule, { knownCacheMs: config.knownCacheMs }),
+    intel: new Intelligence(deps.store, engine, intelModule, { unknownCacheMs: config.unknownCacheMs }),
     keys: new KeyVerifier(deps.store, config.keyCacheSeconds * 1000),
+    chargeRequests: (req, reply, extra) => {
+      const max = limits[req.auth?.role ?? 'public'];
+      const d = perKey.charge(rateKeyOf(req), max, extra);
+      return d.exceeded ? refuse(d, max, reply, extra + 1) : null;
+    },
   };
 
   const app = Fastify({
@@ -148,25 +165,16 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  // Per-address limit first, so floods are cut before any key lookup; then per key (or per address without one).
-  // Counted in memory; with syncMs the processes on one database share their counts (src/server/rate-limit.ts).
-  const limits = config.rateLimits;
-  const perIp = new RateLimiter('ip', limits.windowMs);
-  const perKey = new RateLimiter('key', limits.windowMs);
   const syncMs = limits.syncMs ?? (deps.store.dialect === 'postgres' ? 250 : 0);
   const rateSync =
     syncMs > 0
       ? startRateSync({ store: deps.store, limiters: [perIp, perKey], syncMs, onError: (err) => app.log.warn({ err }, 'rate limits: sharing counts failed; counting locally') })
       : null;
-  const refuse = (d: RateDecision, max: number, reply: FastifyReply): ApiError => {
-    void reply.header('retry-after', String(d.retryAfter)).header('x-ratelimit-limit', String(max));
-    return new ApiError('FZ_ERR_RATE_LIMITED', `Rate limit exceeded: at most ${max} requests per ${limits.windowMs / 1000} s; retry in ${d.retryAfter} s`);
-  };
   /** After the key check: the per-key limit and the role. */
   const admit = (req: FastifyRequest, reply: FastifyReply, role: Role): ApiError | null => {
     const auth = req.auth;
     const max = limits[auth?.role ?? 'public'];
-    const d = perKey.hit(auth?.keyId ? `key:${auth.keyId}` : `anon:${req.ip}`, max);
+    const d = perKey.hit(rateKeyOf(req), max);
     if (d.exceeded) return refuse(d, max, reply);
     if (!auth) return new ApiError('FZ_ERR_UNAUTHENTICATED');
     if (!roleAllows(auth.role, role)) return new ApiError('FZ_ERR_FORBIDDEN', `this endpoint needs the ${role} role`);

@@ -37,7 +37,7 @@ export interface ServerConfig {
    * store). This process's own writes drop it at once and lookups never use it; another process's new report
    * reaches analyze here within this time (src/server/intelligence.ts).
    */
-  knownCacheMs: number;
+  unknownCacheMs: number;
   /**
    * Single analyses pending in a process (waiting for their turn in src/server/turns.ts, or started and not yet
    * answered); beyond this, analyze answers
@@ -56,7 +56,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   trustProxy: false,
   keyCacheSeconds: 5,
   slowRequestMs: 1000,
-  knownCacheMs: 1000,
+  unknownCacheMs: 1000,
   analyzeQueueLimit: 1000,
 };
 

@@ -1,8 +1,9 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Engine } from '../engine.js';
 import { hashKey } from '../store/identifiers.js';
 import type { Role, Store } from '../store/types.js';
 import type { ServerConfig } from './config.js';
+import type { ApiError } from './errors.js';
 import type { Intelligence } from './intelligence.js';
 import type { KeyVerifier } from './keys.js';
 import type { Metrics } from './metrics.js';
@@ -15,6 +16,11 @@ export interface Ctx {
   metrics: Metrics;
   intel: Intelligence;
   keys: KeyVerifier;
+  /**
+   * Counts `extra` more requests against the caller's per-key rate limit (a batch of n items costs n; its request
+   * was counted on the way in). Over the limit: the error to throw, with Retry-After set, and nothing counted.
+   */
+  chargeRequests: (req: FastifyRequest, reply: FastifyReply, extra: number) => ApiError | null;
 }
 
 export interface Auth {

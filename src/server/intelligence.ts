@@ -54,11 +54,11 @@ export const UNKNOWN_CACHE_MAX = 50_000;
 export interface IntelligenceOptions {
   /**
    * How long (ms) analyze may reuse a "nobody reported this identifier" answer; 0 (the default here; the server's
-   * default is 1000, FANZHA_KNOWN_CACHE_MS) asks the store every time. Only negative answers are kept, this
+   * default is 1000, FANZHA_UNKNOWN_CACHE_MS) asks the store every time. Only negative answers are kept, this
    * process's own reports, reviews and feedback drop them at once, and lookups never use them: a report written
    * through another process reaches this one's analyze within this time.
    */
-  knownCacheMs?: number;
+  unknownCacheMs?: number;
 }
 
 export class Intelligence {
@@ -89,7 +89,7 @@ export class Intelligence {
       for (const d of e.domains) this.domains.set(d, e);
     }
     // Without change notices from the store a cached answer could outlive this process's own reports: no cache.
-    const ms = options.knownCacheMs ?? 0;
+    const ms = options.unknownCacheMs ?? 0;
     this.cacheMs = store.watchIdentifiers && Number.isFinite(ms) && ms > 0 ? ms : 0;
     this.unwatch = this.cacheMs > 0 ? store.watchIdentifiers!((hashes) => this.forget(hashes)) : null;
   }

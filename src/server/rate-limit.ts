@@ -76,6 +76,28 @@ export class RateLimiter {
     return { exceeded: count > max, count, retryAfter: Math.max(1, Math.ceil(((window + 1) * this.windowMs - now) / 1000)) };
   }
 
+  /**
+   * Counts `cost` more requests for `key`, already hit in this window (a batch of n items costs n: its request
+   * was counted on the way in, the other n − 1 here), but only when they fit under `max`: a batch that would not
+   * fit is refused whole and costs only its one request.
+   */
+  charge(key: string, max: number, cost: number, now = Date.now()): RateDecision {
+    const window = Math.floor(now / this.windowMs);
+    const c = this.counters.get(key);
+    const before = c !== undefined && c.window === window ? c.shared + c.inflight + c.unsynced : 0;
+    const retryAfter = Math.max(1, Math.ceil(((window + 1) * this.windowMs - now) / 1000));
+    if (cost <= 0) return { exceeded: before > max, count: before, retryAfter };
+    if (before + cost > max) return { exceeded: true, count: before + cost, retryAfter };
+    if (c === undefined || c.window !== window) {
+      // The key was forgotten (or the window rolled over) since its request came in: count the whole batch.
+      const d = this.hit(key, max, now);
+      if (cost > 1) this.counters.get(key)!.unsynced += cost - 1;
+      return { ...d, count: d.count + cost - 1 };
+    }
+    c.unsynced += cost;
+    return { exceeded: false, count: before + cost, retryAfter };
+  }
+
   /** Once per window: forgets keys of windows before the last one (hits still to send stay until sent). */
   private sweep(window: number): void {
     for (const [k, c] of this.counters) {

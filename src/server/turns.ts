@@ -33,6 +33,8 @@ export class Turns<I, O, R> {
   private scheduled = false;
   /** Started and not yet settled. */
   private started = 0;
+  /** Analyses that other requests run themselves (batch items not yet done), held against maxQueue. */
+  private reserved = 0;
 
   constructor(
     private readonly work: (input: I) => Promise<O>,
@@ -49,9 +51,26 @@ export class Turns<I, O, R> {
     return this.queue.length - this.head;
   }
 
-  /** Jobs waiting or started and not yet settled: what maxQueue bounds. */
+  /** Jobs waiting or started and not yet settled, plus reserved slots: what maxQueue bounds. */
   get pending(): number {
-    return this.waiting + this.started;
+    return this.waiting + this.started + this.reserved;
+  }
+
+  /**
+   * Holds `n` slots for work that runs outside the turns (a batch request's items) so that the bound counts it too:
+   * refuses at once (`TurnsFull`) when they do not fit. `done(k)` gives k slots back as items finish; `close()`
+   * gives back what is left (call it in a finally).
+   */
+  reserve(n: number): { done: (k?: number) => void; close: () => void } {
+    if (this.pending + n > this.maxQueue) throw new TurnsFull(this.pending);
+    this.reserved += n;
+    let left = n;
+    const done = (k = 1): void => {
+      const m = Math.min(k, left);
+      left -= m;
+      this.reserved -= m;
+    };
+    return { done, close: () => done(left) };
   }
 
   run(input: I): Promise<R> {

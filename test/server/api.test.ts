@@ -426,6 +426,41 @@ describe('rate limits', () => {
     }
   });
 
+  test('a batch of n items costs n requests; one that does not fit is refused whole and costs one', async () => {
+    // An hour-long window: the test does not straddle a window boundary.
+    const h = await makeHarness({ rateLimits: { public: 10, analyst: 100, admin: 100, perIp: 1000, windowMs: 3_600_000 } });
+    try {
+      const batch = (n: number) => h.req({ method: 'POST', url: '/v1/analyze/batch', payload: { items: Array.from({ length: n }, (_, i) => ({ text: `消息 ${i}` })) } });
+      assert.equal((await batch(8)).statusCode, 200, '8 of 10');
+      const refused = await batch(5);
+      assert.equal(refused.statusCode, 429, '8 + 5 > 10');
+      assert.equal(errorOf(refused).code, 'FZ_ERR_RATE_LIMITED');
+      assert.match(errorOf(refused).message, /counts as 5/);
+      assert.ok(Number(refused.headers['retry-after']) > 0);
+      // The refused batch cost its one request (9), so one single analysis still fits (10) and the next does not.
+      assert.equal((await h.req({ method: 'POST', url: '/v1/analyze', payload: { text: '你好' } })).statusCode, 200);
+      assert.equal((await h.req({ method: 'POST', url: '/v1/analyze', payload: { text: '你好' } })).statusCode, 429);
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('a batch counts against the analyze queue bound: more items than it holds get 503 FZ_ERR_BUSY', async () => {
+    const h = await makeHarness({ analyzeQueueLimit: 40, rateLimits: { public: 1e6, analyst: 1e6, admin: 1e6, perIp: 1e6, windowMs: 60_000 } });
+    try {
+      const batch = (n: number) => h.req({ method: 'POST', url: '/v1/analyze/batch', payload: { items: Array.from({ length: n }, () => ({ text: '你好' })) } });
+      const busy = await batch(41);
+      assert.equal(busy.statusCode, 503);
+      assert.equal(errorOf(busy).code, 'FZ_ERR_BUSY');
+      assert.equal(busy.headers['retry-after'], '1');
+      assert.equal((await batch(40)).statusCode, 200);
+      // Its slots were given back: the same batch fits again.
+      assert.equal((await batch(40)).statusCode, 200);
+    } finally {
+      await h.close();
+    }
+  });
+
   test('per address, whatever the key', async () => {
     const h = await makeHarness({ rateLimits: { public: 100, analyst: 100, admin: 100, perIp: 4, windowMs: 60_000 } });
     try {

@@ -38,6 +38,20 @@ describe('RateLimiter, in one process', () => {
     assert.equal(l.hit('a', 3, T0 + W + 999).retryAfter, 60);
   });
 
+  test('charge adds a batch\'s other items when they fit, and nothing when they do not', () => {
+    const l = new RateLimiter('key', W);
+    l.hit('a', 10, T0);
+    assert.deepEqual(l.charge('a', 10, 7, T0), { exceeded: false, count: 8, retryAfter: 60 });
+    const over = l.charge('a', 10, 3, T0);
+    assert.equal(over.exceeded, true);
+    assert.equal(over.count, 11);
+    assert.equal(l.hit('a', 10, T0).count, 9, 'the refused charge counted nothing');
+    assert.equal(l.charge('a', 10, 0, T0).exceeded, false);
+    // A key forgotten since its request (or a new window) is charged the whole batch.
+    assert.equal(l.charge('b', 10, 4, T0 + W).count, 4);
+    assert.equal(l.hit('b', 10, T0 + W).count, 5);
+  });
+
   test('holds at most MAX_KEYS keys, forgetting the one seen longest ago; past windows are swept', () => {
     const l = new RateLimiter('ip', W);
     l.hit('first', 10, T0);

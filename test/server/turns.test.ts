@@ -95,6 +95,26 @@ describe('Turns limits', () => {
     assert.equal(await turns.run(6), 6);
   });
 
+  test('reserved slots (a batch running its own items) count against maxQueue until done or closed', async () => {
+    const turns = new Turns(async (n: number) => n, (n) => n, 2, 4);
+    assert.throws(() => turns.reserve(5), TurnsFull, 'more than the bound');
+    const slots = turns.reserve(3);
+    assert.equal(turns.pending, 3);
+    const one = turns.run(1);
+    await assert.rejects(turns.run(2), TurnsFull, '3 reserved + 1 queued = 4');
+    assert.throws(() => turns.reserve(1), TurnsFull);
+    slots.done();
+    assert.equal(turns.pending, 3, 'one item done');
+    slots.close();
+    slots.close();
+    slots.done(10);
+    assert.equal(await one, 1);
+    await tick();
+    assert.equal(turns.pending, 0, 'close gives back the rest, once');
+    turns.reserve(4).close();
+    assert.equal(turns.pending, 0);
+  });
+
   test('a turn size below 1 or a queue smaller than a turn is refused (it would spin or refuse everything)', () => {
     for (const [turn, queue] of [[0, 10], [1.5, 10], [Number.NaN, 10], [8, 4]] as const) {
       assert.throws(() => new Turns(async (n: number) => n, (n) => n, turn, queue), RangeError, `${turn}/${queue}`);

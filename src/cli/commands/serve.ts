@@ -107,7 +107,8 @@ async function serve(o: ServeOptions): Promise<void> {
     keyCacheSeconds: int(env['FANZHA_KEY_CACHE_SECONDS'], 'FANZHA_KEY_CACHE_SECONDS', DEFAULT_CONFIG.keyCacheSeconds, 0, 3600),
     bodyLimit: int(env['FANZHA_BODY_LIMIT'], 'FANZHA_BODY_LIMIT', DEFAULT_CONFIG.bodyLimit, 1024),
     slowRequestMs: int(env['FANZHA_SLOW_REQUEST_MS'], 'FANZHA_SLOW_REQUEST_MS', DEFAULT_CONFIG.slowRequestMs, 0),
-    knownCacheMs: int(env['FANZHA_KNOWN_CACHE_MS'], 'FANZHA_KNOWN_CACHE_MS', DEFAULT_CONFIG.knownCacheMs, 0, 3_600_000),
+    // FANZHA_KNOWN_CACHE_MS: this setting's name until session 8 (it caches "unknown" answers), still read.
+    unknownCacheMs: int(env['FANZHA_UNKNOWN_CACHE_MS'] ?? env['FANZHA_KNOWN_CACHE_MS'], 'FANZHA_UNKNOWN_CACHE_MS', DEFAULT_CONFIG.unknownCacheMs, 0, 3_600_000),
     analyzeQueueLimit: int(env['FANZHA_ANALYZE_QUEUE_LIMIT'], 'FANZHA_ANALYZE_QUEUE_LIMIT', DEFAULT_CONFIG.analyzeQueueLimit, 1, 1_000_000),
     rateLimits: {
       public: int(env['FANZHA_RATE_LIMIT_PUBLIC'], 'FANZHA_RATE_LIMIT_PUBLIC', r.public, 1),

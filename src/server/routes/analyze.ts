@@ -1,5 +1,5 @@
 /** POST /v1/analyze and /v1/analyze/batch. Nothing of an analyze request is ever stored. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Analysis, AnalyzeOptions, Turn } from '../../core/types.js';
 import type { Ctx } from '../context.js';
 import { ApiError, ERRORS } from '../errors.js';
@@ -165,24 +165,46 @@ export async function analyzeRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
         },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const items = req.body.items;
       if (items.length === 0 || items.length > 1000) throw new ApiError('FZ_ERR_BATCH_SIZE');
-      const results = [];
-      for (let i = 0; i < items.length; i++) {
-        const raw = items[i] as Record<string, unknown> | null;
-        const id = typeof raw?.['id'] === 'string' ? { id: raw['id'] } : {};
-        try {
-          results.push({ index: i, ...id, ok: true, result: await runAnalyze(ctx, checkAnalyzeInput(raw)) });
-        } catch (e) {
-          const err = e instanceof ApiError ? e : new ApiError('FZ_ERR_INTERNAL', ERRORS.FZ_ERR_INTERNAL.message);
-          if (!(e instanceof ApiError)) req.log.error({ err: e, item: i }, 'batch item failed');
-          results.push({ index: i, ...id, ok: false, error: err.body().error });
-        }
-        // Give other requests a turn during long batches.
-        if (i % 50 === 49) await new Promise((r) => setImmediate(r));
+      // A batch's items count like single analyses: against the queue bound (503 FZ_ERR_BUSY when they don't fit)
+      // and against the caller's rate limit (n items cost n requests; 429 when they don't fit, nothing analysed).
+      let slots: ReturnType<typeof turns.reserve>;
+      try {
+        slots = turns.reserve(items.length);
+      } catch (e) {
+        if (!(e instanceof TurnsFull)) throw e;
+        void reply.header('retry-after', '1');
+        throw new ApiError('FZ_ERR_BUSY');
       }
-      return { results };
+      try {
+        const over = ctx.chargeRequests(req, reply, items.length - 1);
+        if (over) throw over;
+        return { results: await runBatch(ctx, req, items, slots.done) };
+      } finally {
+        slots.close();
+      }
     },
   );
+}
+
+/** The items of a batch, in order; an invalid or failing item gets its own error. `done` is called per item. */
+async function runBatch(ctx: Ctx, req: FastifyRequest, items: unknown[], done: () => void): Promise<unknown[]> {
+  const results = [];
+  for (let i = 0; i < items.length; i++) {
+    const raw = items[i] as Record<string, unknown> | null;
+    const id = typeof raw?.['id'] === 'string' ? { id: raw['id'] } : {};
+    try {
+      results.push({ index: i, ...id, ok: true, result: await runAnalyze(ctx, checkAnalyzeInput(raw)) });
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError('FZ_ERR_INTERNAL', ERRORS.FZ_ERR_INTERNAL.message);
+      if (!(e instanceof ApiError)) req.log.error({ err: e, item: i }, 'batch item failed');
+      results.push({ index: i, ...id, ok: false, error: err.body().error });
+    }
+    done();
+    // Give other requests a turn during long batches.
+    if (i % 50 === 49) await new Promise((r) => setImmediate(r));
+  }
+  return results;
 }

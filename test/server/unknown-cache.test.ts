@@ -1,11 +1,14 @@
 /**
- * The per-process cache of "nobody reported this identifier" answers used by analyze (FANZHA_KNOWN_CACHE_MS,
+ * The per-process cache of "nobody reported this identifier" answers used by analyze (FANZHA_UNKNOWN_CACHE_MS,
  * src/server/intelligence.ts), against real SQLite and a real PostgreSQL: a report, review or feedback written
  * through this process is seen by the very next analyze, lookup always asks the database, 0 turns the cache off,
  * and a report written by another process (a second store on the same database) reaches analyze within the
  * cache time. One suite, run against each store, as the store contract is.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PostgresStore } from '../../src/store/postgres.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
@@ -13,6 +16,7 @@ import { addPhoneReport } from '../helpers/reports.js';
 import type { Store } from '../../src/store/types.js';
 import { pgSkipReason, startPostgres, type PgCluster } from '../helpers/postgres.js';
 import { makeHarness, type Harness } from './harness.js';
+import { cli } from './proc.js';
 
 interface AnalyzeBody {
   analysis: { signals: { id: string }[] };
@@ -22,11 +26,11 @@ interface AnalyzeBody {
 /** A store on the same database that another process would use: this server hears nothing of its writes. */
 type OtherStore = (h: Harness) => Promise<Store>;
 
-function runKnownCacheSuite(name: string, open: (() => Promise<Store>) | undefined, other: OtherStore, skip: string | false): void {
+function runUnknownCacheSuite(name: string, open: (() => Promise<Store>) | undefined, other: OtherStore, skip: string | false): void {
   describe(`${name}: cached "nobody reported it" answers`, { skip }, () => {
     /** A harness whose store counts the hashes analyze and lookup ask it about. */
-    const harness = async (knownCacheMs: number): Promise<{ h: Harness; asked: string[][] }> => {
-      const h = await makeHarness({ knownCacheMs, publicAccess: true }, {}, open);
+    const harness = async (unknownCacheMs: number): Promise<{ h: Harness; asked: string[][] }> => {
+      const h = await makeHarness({ unknownCacheMs, publicAccess: true }, {}, open);
       const asked: string[][] = [];
       const facts = h.store.identifierFacts.bind(h.store);
       h.store.identifierFacts = (hashes) => {
@@ -58,9 +62,9 @@ function runKnownCacheSuite(name: string, open: (() => Promise<Store>) | undefin
     const reportDirectly = async (s: Store, phone: string, reporter: string): Promise<void> => {
       await addPhoneReport(s, { value: phone, reporter, category: 'fake_credit' });
     };
-    /** A server caching for knownCacheMs and another process's store on the same database, both closed after fn. */
-    const withTwoProcesses = async (knownCacheMs: number, fn: (h: Harness, o: Store, asked: string[][]) => Promise<void>): Promise<void> => {
-      const { h, asked } = await harness(knownCacheMs);
+    /** A server caching for unknownCacheMs and another process's store on the same database, both closed after fn. */
+    const withTwoProcesses = async (unknownCacheMs: number, fn: (h: Harness, o: Store, asked: string[][]) => Promise<void>): Promise<void> => {
+      const { h, asked } = await harness(unknownCacheMs);
       const o = await other(h);
       try {
         await fn(h, o, asked);
@@ -138,7 +142,7 @@ function runKnownCacheSuite(name: string, open: (() => Promise<Store>) | undefin
       });
     });
 
-    test('FANZHA_KNOWN_CACHE_MS=0 turns the cache off: every analyze asks the store', async () => {
+    test('FANZHA_UNKNOWN_CACHE_MS=0 turns the cache off: every analyze asks the store', async () => {
       await withTwoProcesses(0, async (h, o, asked) => {
         const text = '请联系 15700005555 办理退款';
         assert.equal(rep(await analyze(h, text), '15700005555').status, 'unknown');
@@ -152,7 +156,7 @@ function runKnownCacheSuite(name: string, open: (() => Promise<Store>) | undefin
   });
 }
 
-runKnownCacheSuite('sqlite', undefined, async (h) => openSqliteStore(h.dir), false);
+runUnknownCacheSuite('sqlite', undefined, async (h) => openSqliteStore(h.dir), false);
 
 const pgSkip = pgSkipReason();
 if (pgSkip) console.log(`# ${pgSkip}`);
@@ -163,7 +167,7 @@ before(async () => {
   if (!pgSkip) cluster = await startPostgres();
 });
 after(() => cluster?.stop());
-runKnownCacheSuite(
+runUnknownCacheSuite(
   'postgres',
   async () => {
     if (!cluster) throw new Error('PostgreSQL cluster did not start');
@@ -175,3 +179,15 @@ runKnownCacheSuite(
   async (h) => PostgresStore.open(urls.get(h.store)!),
   pgSkip ?? false,
 );
+
+describe('its setting', () => {
+  test('fanzha serve reads FANZHA_UNKNOWN_CACHE_MS, and the name it had before (FANZHA_KNOWN_CACHE_MS)', async () => {
+    // A bad value stops the server before it listens, naming the setting: proof that each variable is read.
+    for (const name of ['FANZHA_UNKNOWN_CACHE_MS', 'FANZHA_KNOWN_CACHE_MS']) {
+      await assert.rejects(cli(['serve', '--port', '0'], { [name]: 'soon', FANZHA_DATA_DIR: mkdtempSync(join(tmpdir(), 'fanzha-uc-')) }), (e: { stderr?: string }) => {
+        assert.match(e.stderr ?? '', /FANZHA_UNKNOWN_CACHE_MS must be an integer .*"soon"/, name);
+        return true;
+      });
+    }
+  });
+});
