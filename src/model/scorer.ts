@@ -2,7 +2,8 @@
  * The learned model as an engine part (ModelScorer): one signal per message.
  * - MODEL_SCAM when P(scam) passes the calibrated emit level (for Chinese text, policy modelScamEmitZh): its weight
  *   is the policy's floor share of the full weight up to the emit level, ramping to the full weight at P = 1 (so a
- *   half-sure model cannot flag a message alone); spans = the n-grams that pushed most;
+ *   half-sure model cannot flag a message alone), and less on a short text (modelScamShortText); spans = the
+ *   n-grams that pushed most;
  * - MODEL_SPAM (a spam marker) when the message is unwanted but not clearly a scam: P(spam) + P(scam) passes the
  *   spam emit level (higher for a non-Chinese text of a few words) and beats P(legit); weight = signal weight × that
  *   probability;
@@ -102,7 +103,10 @@ export function buildModelSignal(
       model: scorer.model.version,
     });
     const floor = k.data.policy.modelScamFloor;
-    const weight = Math.round(s ? s.weight * (floor + (1 - floor) * ramp(p.pScam, cal.emitScam)) : 0);
+    // A line of chat gives the model a few n-grams to read: its opinion weighs less there (policy modelScamShortText).
+    const shortLen = k.data.policy.modelScamShortText.length;
+    const shortness = shortLen > 0 ? Math.min(1, input.compact.length / shortLen) : 1;
+    const weight = Math.round(s ? s.weight * (floor + (1 - floor) * ramp(p.pScam, cal.emitScam)) * shortness : 0);
     return s && weight > 0 ? { ...s, category: cat, weight } : null;
   }
   // Unwanted but not clearly a scam: a spam marker, weighed by P(spam or scam). A non-Chinese text of a few words

@@ -136,8 +136,9 @@ describe('ModelScorer in an engine', () => {
       const s = buildModelSignal(scorer, p, k, { text, compact, lang, signals });
       return s && { id: s.id, weight: s.weight };
     };
-    const asks = '您的积分今日到期，请点击链接兑换礼品 http://jf-dh.top/a';
-    const informs = '您的积分今日到期，已自动为您延期一年，无需操作。';
+    // Long enough (40 compact characters) that the short-text weighting (tested below) plays no part.
+    const asks = '您的积分今日到期，请点击链接兑换礼品，逾期积分将全部清零，感谢您一直以来的支持 http://jf-dh.top/a';
+    const informs = '您的积分今日到期，已自动为您延期一年，无需任何操作，积分可在会员中心随时查看和使用，感谢您的支持。';
     const english = 'Your points expire today, click the link to redeem a gift http://jf-dh.top/a';
     const mid = (low + calibration.emitScam) / 2;
     assert.deepEqual(signalFor(asks, mid), { id: 'MODEL_SCAM', weight: Math.round(full * floor) });
@@ -147,6 +148,23 @@ describe('ModelScorer in an engine', () => {
     // From the emit level on nothing changed: floor weight there, the full weight at P = 1.
     assert.deepEqual(signalFor(english, calibration.emitScam + 1e-9)?.weight, Math.round(full * floor));
     assert.deepEqual(signalFor(informs, 1)?.weight, full);
+  });
+
+  it('weighs MODEL_SCAM less on a text shorter than modelScamShortText, in proportion to its length', () => {
+    const k = compileKnowledge(defaultKnowledge);
+    const { length } = k.data.policy.modelScamShortText;
+    const full = k.signals.get('MODEL_SCAM')?.weight ?? 0;
+    assert.ok(length > 0, 'the shipped policy weighs short texts less');
+    const scorer = new LinearScorer(toyModel('电话', 'phishing'));
+    const weightFor = (compact: string): number | undefined => {
+      scorer.predict({ compact, signals: [], entities: [] });
+      const p: Prediction = { probs: new Float64Array(C), pLegit: 0, pSpam: 0, pScam: 1, category: 'phishing', categoryShare: 1 };
+      return buildModelSignal(scorer, p, k, { text: compact, compact, lang: 'zh', signals: [] })?.weight;
+    };
+    const short = '我的电话是00000000000'; // 16 compact characters, as in "我的电话是13800138000"
+    assert.equal(weightFor(short), Math.round((full * short.length) / length));
+    assert.equal(weightFor('电'.repeat(length)), full);
+    assert.equal(weightFor('电'.repeat(length * 3)), full, 'never more than the full weight');
   });
 });
 

@@ -3,7 +3,7 @@ import type { TextView } from '../normalize/text-view.js';
 import { scan } from './regex-scan.js';
 
 /** Digit runs that may be separated by single spaces, dots or hyphens, optionally led by + or (+86). */
-const PHONE = /(?<![\d.])(?:\+\s?|\(\+?\d{1,3}\)\s?)?\d(?:[ -]?\d){2,19}(?![\d])/g;
+const PHONE = /(?<![\d.A-Za-z])(?:\+\s?|\(\+?\d{1,3}\)\s?)?\d(?:[ -]?\d){2,19}(?![\d])/g;
 
 export type PhoneClass =
   | 'mobile'
