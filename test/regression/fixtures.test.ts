@@ -216,6 +216,9 @@ describe('session 8 review: everyday genuine messages and the scams they sit bes
     '你把卡号发我，我给你转房租',
     '电表号 0031234567，麻烦帮我交下电费',
     '我们小区物业电话是 0571-86001234',
+    // Sent to the organisation's own number (95555 is 招商银行's in the directory) or its own app.
+    '【招商银行】您的信用卡已逾期3天，欠款2,318.60元，为避免影响您的信用记录，请尽快通过掌上生活APP或拨打95555还款。',
+    'Dear customer, your ICBC credit card payment of CNY 4,210.55 is overdue by 2 days. Please repay via the ICBC app or call 95588 to avoid late fees.',
   ];
   for (const text of genuine) {
     it(`does not flag: ${text.slice(0, 24)}…`, () => {
@@ -228,6 +231,13 @@ describe('session 8 review: everyday genuine messages and the scams they sit bes
       assert.deepEqual(analyze(text).entities.filter((e) => e.kind === 'phone'), [], text);
     }
     assert.equal(analyze('请拨打0085212345678').entities.filter((e) => e.kind === 'phone').length, 1, 'a real international number still is one');
+  });
+  it('the official number counts only when nothing else is asked', () => {
+    for (const text of ['【招商银行】您的信用卡已逾期，请联系专员13800138000处理，详询95555', '【招商银行】您的信用卡已逾期，请点击 cmb-pay.top 还款，详询95555']) {
+      const a = analyze(text);
+      assert.ok(!a.signals.some((s) => s.id === 'OFFICIAL_NUMBER_NO_ASK'), text);
+      assert.ok(flagged(a.verdict), `${a.verdict} ${a.score}: ${text}`);
+    }
   });
   const scams: [string, string][] = [
     ['兄弟，有个活干不干，你把你的卡借我用一天，走点账，给你5个点，很安全的，我们都做了好久了。', 'ACCOUNT_RENTAL'],
