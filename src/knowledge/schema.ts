@@ -22,7 +22,7 @@ const keywordList = z.array(keyword).min(1);
 /** Stable UPPER_SNAKE ids, as Rspamd symbols: an id is never reused for another meaning. */
 const signalId = z.string().regex(/^[A-Z][A-Z0-9_]{2,63}$/, 'ids are UPPER_SNAKE, 3–64 characters');
 
-export const ruleTag = z.enum(['claim', 'pretext', 'action', 'pressure', 'payment', 'lure', 'benign', 'spam', 'contact', 'hint', 'warning']);
+export const ruleTag = z.enum(['claim', 'pretext', 'action', 'pressure', 'payment', 'lure', 'benign', 'spam', 'contact', 'hint', 'warning', 'warning_clause']);
 
 export const ruleSchema = z
   .object({
@@ -127,7 +127,7 @@ export const policySchema = z
     modelScamEmitZh: z.number().min(0).max(1).default(1),
     /** A non-Chinese text shorter than `length` compact characters needs P(spam or scam) of at least `emit` for MODEL_SPAM. */
     modelSpamShortText: z.object({ length: z.number().int().min(0), emit: z.number().min(0).max(1) }).strict().default({ length: 0, emit: 0 }),
-    /** On a text shorter than `length` compact characters MODEL_SCAM weighs (compact length / length) of its weight (0: off). */
+    /** On a text shorter than `length` compact characters MODEL_SCAM keeps the share src/model/scorer.ts shortTextShare gives (0: off). */
     modelScamShortText: z.object({ length: z.number().int().min(0) }).strict().default({ length: 0 }),
     /** The model names the category outright when its top category holds at least this share of P(scam) (above 1: never). */
     modelCategoryOverride: z.number().min(0).max(2).default(2),

@@ -2,7 +2,7 @@
  * The learned model as an engine part (ModelScorer): one signal per message.
  * - MODEL_SCAM when P(scam) passes the calibrated emit level (for Chinese text, policy modelScamEmitZh): its weight
  *   is the policy's floor share of the full weight up to the emit level, ramping to the full weight at P = 1 (so a
- *   half-sure model cannot flag a message alone), and less on a short text (modelScamShortText); spans = the
+ *   half-sure model cannot flag a message alone), and less on a short text (shortTextShare); spans = the
  *   n-grams that pushed most;
  * - MODEL_SPAM (a spam marker) when the message is unwanted but not clearly a scam: P(spam) + P(scam) passes the
  *   spam emit level (higher for a non-Chinese text of a few words) and beats P(legit); weight = signal weight × that
@@ -71,6 +71,24 @@ function chooseCategory(p: Prediction, signals: readonly Signal[], minShare: num
 
 const ASKS_OR_LURES = TAG.action | TAG.payment | TAG.contact | TAG.lure;
 
+/**
+ * The share of MODEL_SCAM's weight a text under `length` compact characters keeps (policy modelScamShortText): a
+ * line of chat gives the model little to read. In Chinese that little is mostly a number (digits fold to 0, so one
+ * phone number is most of a short line's n-grams: "我的电话是13800138000" read as P(scam) 0.9): the share that is not
+ * digits. Elsewhere it is a few chat words: length / `length`. 1 from `length` on (or when `length` is 0).
+ */
+export function shortTextShare(compact: string, lang: Analysis['lang'], length: number): number {
+  const n = compact.length;
+  if (length <= 0 || n >= length) return 1;
+  if (lang !== 'zh') return n / length;
+  let digits = 0;
+  for (let i = 0; i < n; i++) {
+    const c = compact.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  return n === 0 ? 1 : 1 - digits / n;
+}
+
 /** 0 up to the emit level, 1 at P = 1: MODEL_SCAM goes from its floor weight to its full weight. */
 const ramp = (p: number, from: number): number => (p <= from ? 0 : Math.min(1, (p - from) / Math.max(1e-6, 1 - from)));
 
@@ -103,9 +121,7 @@ export function buildModelSignal(
       model: scorer.model.version,
     });
     const floor = k.data.policy.modelScamFloor;
-    // A line of chat gives the model a few n-grams to read: its opinion weighs less there (policy modelScamShortText).
-    const shortLen = k.data.policy.modelScamShortText.length;
-    const shortness = shortLen > 0 ? Math.min(1, input.compact.length / shortLen) : 1;
+    const shortness = shortTextShare(input.compact, input.lang, k.data.policy.modelScamShortText.length);
     const weight = Math.round(s ? s.weight * (floor + (1 - floor) * ramp(p.pScam, cal.emitScam)) * shortness : 0);
     return s && weight > 0 ? { ...s, category: cat, weight } : null;
   }

@@ -7,6 +7,7 @@ import { defaultKnowledge } from '../../src/knowledge/default.js';
 import { classIndex, MODEL_CLASSES } from '../../src/model/classes.js';
 import { createFeatureBuffer, extractFeatures } from '../../src/model/features.js';
 import { buildModelSignal, createModelScorer, LinearScorer, modelVerdict, shippedModel, tapModel, type LinearModel, type Prediction } from '../../src/model/index.js';
+import { shortTextShare } from '../../src/model/scorer.js';
 
 const C = MODEL_CLASSES.length;
 const calibration = { scam: 0.5, spam: 0.5, emitScam: 0.6, emitLegit: 0.9, emitSpam: 0.6, categoryShare: 0.5 };
@@ -150,7 +151,7 @@ describe('ModelScorer in an engine', () => {
     assert.deepEqual(signalFor(informs, 1)?.weight, full);
   });
 
-  it('weighs MODEL_SCAM less on a text shorter than modelScamShortText, in proportion to its length', () => {
+  it('weighs MODEL_SCAM less on a text shorter than modelScamShortText: by its share of digits (Chinese) or its length', () => {
     const k = compileKnowledge(defaultKnowledge);
     const { length } = k.data.policy.modelScamShortText;
     const full = k.signals.get('MODEL_SCAM')?.weight ?? 0;
@@ -161,10 +162,16 @@ describe('ModelScorer in an engine', () => {
       const p: Prediction = { probs: new Float64Array(C), pLegit: 0, pSpam: 0, pScam: 1, category: 'phishing', categoryShare: 1 };
       return buildModelSignal(scorer, p, k, { text: compact, compact, lang: 'zh', signals: [] })?.weight;
     };
-    const short = '我的电话是00000000000'; // 16 compact characters, as in "我的电话是13800138000"
-    assert.equal(weightFor(short), Math.round((full * short.length) / length));
+    // Chinese: the share that is not digits ("我的电话是13800138000": 5 of 16 compact characters).
+    const short = '我的电话是00000000000';
+    assert.equal(weightFor(short), Math.round((full * 5) / 16));
+    assert.equal(weightFor('你的快递丢了加我微信赔你三倍'), full, 'a short scam in words keeps its weight');
     assert.equal(weightFor('电'.repeat(length)), full);
-    assert.equal(weightFor('电'.repeat(length * 3)), full, 'never more than the full weight');
+    assert.equal(weightFor('0'.repeat(length)), full, 'from the length on, whatever it holds');
+    // Other languages: length / length.
+    assert.equal(shortTextShare('sister', 'en', length), 6 / length);
+    assert.equal(shortTextShare('', 'zh', length), 1);
+    assert.equal(shortTextShare('0000', 'zh', 0), 1, 'off');
   });
 });
 

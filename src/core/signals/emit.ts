@@ -58,6 +58,8 @@ export const TAG = {
   hint: 256,
   benign: 512,
   warning: 1024,
+  /** A warning phrase a scammer may say too: it sets aside only the tactics of its own clause. */
+  warning_clause: 2048,
 } as const;
 
 const TAG_BIT = new Map<string, number>(Object.entries(TAG));

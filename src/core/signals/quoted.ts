@@ -6,6 +6,8 @@ const SENTENCE_END = /[。！？!?\n；;]/;
 // "凡是要求加微信、共享屏幕、提供验证码的都是诈骗" stays one quotation.
 const CLAUSE_END = /[。！？!?\n；;，,：:]/;
 
+const WARNS = TAG.warning | TAG.warning_clause;
+
 function around(text: string, at: number, end: RegExp): Span {
   let start = at;
   while (start > 0 && !end.test(text[start - 1] ?? '')) start--;
@@ -22,16 +24,18 @@ function around(text: string, at: number, end: RegExp): Span {
  * ("we will never ask for your password, just send us the code") cannot hide the request next to it.
  */
 export function discountQuoted(signals: Signal[], text: string, strongWeight = Infinity): Signal[] {
-  const warnings = signals.filter((s) => (tagBits(s) & TAG.warning) !== 0);
+  const warnings = signals.filter((s) => (tagBits(s) & WARNS) !== 0);
   if (warnings.length === 0) return signals;
   const sentences: Span[] = [];
   const clauses: Span[] = [];
   for (const w of warnings) {
+    // A phrase scammers say too ("近期诈骗案件高发，请认准我们…", tag warning_clause) quotes only its own clause.
+    const narrow = (tagBits(w) & TAG.warning) === 0;
     for (const sp of w.spans) {
-      sentences.push(around(text, sp.start, SENTENCE_END));
       const own = around(text, sp.start, CLAUSE_END);
       const before = own.start > 0 ? around(text, own.start - 1, CLAUSE_END) : own;
-      clauses.push({ start: before.start, end: own.end });
+      clauses.push(narrow ? own : { start: before.start, end: own.end });
+      sentences.push(narrow ? own : around(text, sp.start, SENTENCE_END));
     }
   }
   const inside = (zones: Span[]) => (sp: Span) => zones.some((z) => sp.start >= z.start && sp.end <= z.end);
@@ -47,7 +51,7 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
   });
   if (quoted.length === 0) return signals;
   return kept.map((s) =>
-    (tagBits(s) & TAG.warning) !== 0
+    (tagBits(s) & WARNS) !== 0
       ? {
           ...s,
           explanation: {
