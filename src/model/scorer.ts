@@ -72,21 +72,22 @@ function chooseCategory(p: Prediction, signals: readonly Signal[], minShare: num
 const ASKS_OR_LURES = TAG.action | TAG.payment | TAG.contact | TAG.lure;
 
 /**
- * The share of MODEL_SCAM's weight a text under `length` compact characters keeps (policy modelScamShortText): a
- * line of chat gives the model little to read. In Chinese that little is mostly a number (digits fold to 0, so one
- * phone number is most of a short line's n-grams: "我的电话是13800138000" read as P(scam) 0.9): the share that is not
- * digits. Elsewhere it is a few chat words: length / `length`. 1 from `length` on (or when `length` is 0).
+ * The share of MODEL_SCAM's weight a short text keeps (policy modelScamShortText): a line of chat gives the model
+ * little to read, so its opinion weighs length / `length`, up to 1. In Chinese the digits are not counted: they fold
+ * to 0, so one phone number is most of a short line's n-grams ("我的电话是13800138000" read as P(scam) 0.9) and
+ * tells the model nothing. 1 when `length` is 0.
  */
 export function shortTextShare(compact: string, lang: Analysis['lang'], length: number): number {
   const n = compact.length;
   if (length <= 0 || n >= length) return 1;
-  if (lang !== 'zh') return n / length;
-  let digits = 0;
-  for (let i = 0; i < n; i++) {
-    const c = compact.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
+  let read = n;
+  if (lang === 'zh') {
+    for (let i = 0; i < n; i++) {
+      const c = compact.charCodeAt(i);
+      if (c >= 48 && c <= 57) read--;
+    }
   }
-  return n === 0 ? 1 : 1 - digits / n;
+  return read / length;
 }
 
 /** 0 up to the emit level, 1 at P = 1: MODEL_SCAM goes from its floor weight to its full weight. */

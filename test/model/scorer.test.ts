@@ -151,7 +151,7 @@ describe('ModelScorer in an engine', () => {
     assert.deepEqual(signalFor(informs, 1)?.weight, full);
   });
 
-  it('weighs MODEL_SCAM less on a text shorter than modelScamShortText: by its share of digits (Chinese) or its length', () => {
+  it('weighs MODEL_SCAM less on a text shorter than modelScamShortText, by its length (in Chinese without digits)', () => {
     const k = compileKnowledge(defaultKnowledge);
     const { length } = k.data.policy.modelScamShortText;
     const full = k.signals.get('MODEL_SCAM')?.weight ?? 0;
@@ -162,15 +162,14 @@ describe('ModelScorer in an engine', () => {
       const p: Prediction = { probs: new Float64Array(C), pLegit: 0, pSpam: 0, pScam: 1, category: 'phishing', categoryShare: 1 };
       return buildModelSignal(scorer, p, k, { text: compact, compact, lang: 'zh', signals: [] })?.weight;
     };
-    // Chinese: the share that is not digits ("我的电话是13800138000": 5 of 16 compact characters).
-    const short = '我的电话是00000000000';
-    assert.equal(weightFor(short), Math.round((full * 5) / 16));
-    assert.equal(weightFor('你的快递丢了加我微信赔你三倍'), full, 'a short scam in words keeps its weight');
+    // Chinese: digits do not count ("我的电话是13800138000" reads as 5 characters).
+    assert.equal(weightFor('我的电话是00000000000'), Math.round((full * 5) / length));
+    const words = '你的快递丢了加我微信赔你三倍';
+    assert.equal(weightFor(words), Math.round((full * words.length) / length));
     assert.equal(weightFor('电'.repeat(length)), full);
     assert.equal(weightFor('0'.repeat(length)), full, 'from the length on, whatever it holds');
-    // Other languages: length / length.
-    assert.equal(shortTextShare('sister', 'en', length), 6 / length);
-    assert.equal(shortTextShare('', 'zh', length), 1);
+    // Other languages: every character counts.
+    assert.equal(shortTextShare('sister00', 'en', length), 8 / length);
     assert.equal(shortTextShare('0000', 'zh', 0), 1, 'off');
   });
 });
