@@ -2,17 +2,30 @@
  * Masking of personal numbers in stored report text: mobile numbers, bank-card numbers and resident ID
  * numbers become 138****8000-style strings; their identifier keys are returned so the caller keeps a salted
  * hash for matching. Bounded, linear-time patterns only.
+ *
+ * Two passes. First, every phone, card and ID number the engine itself reads in the text (through its normaliser:
+ * Chinese numerals "一三八…", full-width and mathematical digits, zero-width characters and odd separators between
+ * digit groups) is replaced, span by span, in the original text: what analyze can read, a stored report must not
+ * show. Then a digit-run pattern catches what is left (a number glued to letters).
  */
+import { extractEntities } from '../core/entities/index.js';
+import { compileKnowledge } from '../core/knowledge.js';
+import { normalize } from '../core/normalize/normalize.js';
+import { defaultKnowledge } from '../knowledge/default.js';
+
 export interface Masked {
   text: string;
   /** Identifier keys (see identifiers.ts) of the numbers that were masked. */
   keys: string[];
 }
 
-// A run of 11–20 digits that may be split by single spaces, hyphens or dots ("6222 0212 3456 7890 123",
-// "138.0013.8000"), optionally led by +86, never in the middle of a longer digit run. maskNumber decides
-// whether it is an ID, a mobile or a card; anything else is left as it is.
-const NUMBER = /(?<![0-9])(?:\+?86[ .-]?)?[0-9](?:[ .-]?[0-9]){9,18}[Xx]?(?![0-9])/g;
+// A run of 10–19 digits that may be split by up to two separators between digits ("6222 0212 3456 7890 123",
+// "138.0013.8000", "138/1234/5678", "138，1234，5678", a tab or a newline), optionally led by +86, never in the
+// middle of a longer digit run. maskRun decides what in it is an ID, a mobile or a card; anything else is left
+// as it is. Separators and digits are disjoint classes, so the pattern cannot backtrack.
+const NUMBER = /(?<![0-9])(?:\+?86[\s.\-/_—–，,·]{0,2})?[0-9](?:[\s.\-/_—–，,·]{0,2}[0-9]){9,18}[Xx]?(?![0-9])/g;
+const SEPARATORS = /[\s.\-/_—–，,·]/g;
+const GROUPS = /\+?[0-9]+[Xx]?/g;
 // Full-width digits and separators are folded first, so "１３８００１３８０００" is masked too.
 const FULL_WIDTH = /[\uff10-\uff19\uff38\uff58\uff0d\uff0e\u3000\uff0b]/g;
 
@@ -26,7 +39,7 @@ function keep(s: string, head: number, tail: number): string {
 }
 
 export function maskNumber(raw: string): { masked: string; key: string } | null {
-  const d = raw.replace(/[\s.-]/g, '');
+  const d = raw.replace(SEPARATORS, '').toUpperCase();
   if (ID_DATE.test(d)) return { masked: keep(d, 3, 4), key: `id:${d.toUpperCase()}` };
   const mobile = d.replace(/^\+?86(?=1[3-9][0-9]{9}$)/, '');
   if (/^1[3-9][0-9]{9}$/.test(mobile)) return { masked: keep(mobile, 3, 4), key: `phone:${mobile}` };
@@ -34,13 +47,57 @@ export function maskNumber(raw: string): { masked: string; key: string } | null 
   return null;
 }
 
+const PERSONAL = new Set(['phone', 'bank_card', 'id_number']);
+
+/** Masks the numbers the engine reads, in the original text (first pass of maskText). */
+function maskEntities(text: string, keys: string[]): string {
+  const k = compileKnowledge(defaultKnowledge);
+  const entities = extractEntities(normalize(text, k.normalize), text, k).filter((e) => PERSONAL.has(e.kind));
+  let out = '';
+  let at = 0;
+  for (const e of entities) {
+    if (e.start < at) continue; // nested in one already masked
+    const r = maskNumber(e.value.replace(/^00/, '+'));
+    if (!r) continue;
+    out += text.slice(at, e.start) + r.masked;
+    at = e.end;
+    keys.push(r.key);
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * A run that is no personal number as a whole may hold one beside another number ("13800138000 399",
+ * "110105194912310024 5"): its digit groups are tried from the left, longest first; the rest is kept as written.
+ */
+function maskRun(run: string, keys: string[]): string {
+  const whole = maskNumber(run);
+  if (whole) {
+    keys.push(whole.key);
+    return whole.masked;
+  }
+  const groups: { at: number; end: number }[] = [];
+  GROUPS.lastIndex = 0;
+  for (let g = GROUPS.exec(run); g && groups.length < 24; g = GROUPS.exec(run)) groups.push({ at: g.index, end: g.index + g[0].length });
+  let out = '';
+  let done = 0;
+  for (let i = 0; i < groups.length; ) {
+    let took = 0;
+    for (let j = groups.length - 1; j >= i && took === 0; j--) {
+      const r = maskNumber(run.slice(groups[i]!.at, groups[j]!.end));
+      if (!r) continue;
+      out += run.slice(done, groups[i]!.at) + r.masked;
+      done = groups[j]!.end;
+      keys.push(r.key);
+      took = j - i + 1;
+    }
+    i += Math.max(1, took);
+  }
+  return out + run.slice(done);
+}
+
 export function maskText(text: string): Masked {
   const keys: string[] = [];
-  const out = foldWidth(text).replace(NUMBER, (m) => {
-    const r = maskNumber(m);
-    if (!r) return m;
-    keys.push(r.key);
-    return r.masked;
-  });
+  const out = foldWidth(maskEntities(text, keys)).replace(NUMBER, (m) => maskRun(m, keys));
   return { text: out, keys };
 }

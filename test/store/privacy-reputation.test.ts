@@ -15,6 +15,35 @@ test('masks mobiles, cards and ID numbers, keeping keys for hashing', () => {
   assert.deepEqual(maskText('没有号码 95188 10086').keys, []);
 });
 
+test('masks every form of a number the engine itself reads, and only the number (session 8 review)', () => {
+  const forms = [
+    '电话一三八一二三四五六七八',
+    '壹叁捌壹贰叁肆伍陆柒捌',
+    '138\u200b1234\u200b5678',
+    '138\u00a01234\u00a05678',
+    '138\u00ad1234\u00ad5678',
+    '𝟏𝟑𝟖𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖',
+    '(138)1234-5678',
+    '138  1234  5678',
+    '138\t1234\t5678',
+    '138/1234/5678',
+    '138_1234_5678',
+    '138，1234，5678',
+    '138—1234—5678',
+    '138\n1234\n5678',
+  ];
+  for (const t of forms) {
+    const m = maskText(t);
+    assert.deepEqual(m.keys, ['phone:13812345678'], JSON.stringify(t));
+    assert.ok(!/1234/.test(m.text) && m.text.includes('138****5678'), `${JSON.stringify(t)} → ${m.text}`);
+  }
+  // A number beside a short one: only the personal number is masked, the other digits stay as written.
+  assert.equal(maskText('电话13800138000 399元').text, '电话138****8000 399元');
+  assert.equal(maskText('手机 13800138000 1次').text, '手机 138****8000 1次');
+  assert.equal(maskText('身份证110105194912310024 5号').text, '身份证110***********0024 5号');
+  for (const t of ['日期 2026/11/05 12:30', '订单号 2026110512345', '没有号码 95188 10086']) assert.equal(maskText(t).text, t);
+});
+
 test('property: a masked mobile never shows its middle digits', () => {
   fc.assert(
     fc.property(fc.integer({ min: 3, max: 9 }), fc.integer({ min: 0, max: 999_999_999 }), fc.string({ maxLength: 20 }), (second, rest, pad) => {

@@ -1,5 +1,5 @@
 import type { Entity } from '../types.js';
-import type { TextView } from '../normalize/text-view.js';
+import { toOriginal, type TextView } from '../normalize/text-view.js';
 import { scan } from './regex-scan.js';
 
 /** Digit runs that may be separated by single spaces, dots or hyphens, optionally led by + or (+86). */
@@ -45,9 +45,55 @@ export function classifyPhone(raw: string): { digits: string; cls: PhoneClass; c
   return null;
 }
 
+const phoneOf = (s: string): Omit<Entity, 'kind' | 'text' | 'start' | 'end'> | null => {
+  const c = classifyPhone(s.replace(/[()\s]/g, ''));
+  return c ? { value: c.digits, meta: { class: c.cls, country: c.country } } : null;
+};
+
+/** Digit groups of a run ("13800138000 399" → two groups), with their offsets in the run. */
+const GROUP = /\+?\d+/g;
+
+/**
+ * A run that is no number as a whole may hold a mobile number followed by another number ("电话13800138000 399元",
+ * "手机 13800138000 1次"): the separator-split groups are tried from the left, longest first, for a mobile number.
+ */
+function phonesInRun(run: string): { at: number; end: number; phone: NonNullable<ReturnType<typeof phoneOf>> }[] {
+  const groups: { at: number; end: number }[] = [];
+  GROUP.lastIndex = 0;
+  for (let g = GROUP.exec(run); g && groups.length < 24; g = GROUP.exec(run)) groups.push({ at: g.index, end: g.index + g[0].length });
+  const out: { at: number; end: number; phone: NonNullable<ReturnType<typeof phoneOf>> }[] = [];
+  for (let i = 0; i < groups.length; ) {
+    let took = 0;
+    for (let j = groups.length - 1; j >= i && took === 0; j--) {
+      const a = groups[i]!.at;
+      const b = groups[j]!.end;
+      if (j - i === groups.length - 1) continue; // the whole run: already tried
+      const p = phoneOf(run.slice(a, b));
+      if (p && (p.meta?.['class'] === 'mobile' || p.meta?.['class'] === 'mobile_virtual')) {
+        out.push({ at: a, end: b, phone: p });
+        took = j - i + 1;
+      }
+    }
+    i += Math.max(1, took);
+  }
+  return out;
+}
+
 export function extractPhones(view: TextView, original: string): Entity[] {
-  return scan(view, original, PHONE, 'phone', (m) => {
-    const c = classifyPhone(m[0].replace(/[()\s]/g, ''));
-    return c ? { value: c.digits, meta: { class: c.cls, country: c.country } } : null;
-  });
+  const out: Entity[] = [];
+  const missed: RegExpExecArray[] = [];
+  out.push(
+    ...scan(view, original, PHONE, 'phone', (m) => {
+      const p = phoneOf(m[0]);
+      if (!p && /\d[ -]\d/.test(m[0]) && missed.length < 50) missed.push(m);
+      return p;
+    }),
+  );
+  for (const m of missed) {
+    for (const f of phonesInRun(m[0])) {
+      const span = toOriginal(view, m.index + f.at, m.index + f.end);
+      out.push({ kind: 'phone', value: f.phone.value, meta: f.phone.meta, text: original.slice(span.start, span.end), start: span.start, end: span.end });
+    }
+  }
+  return out;
 }

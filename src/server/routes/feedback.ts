@@ -47,7 +47,8 @@ export async function feedbackRoutes(app: FastifyInstance, ctx: Ctx): Promise<vo
       const id = identifierFromParams(b);
       if (b.target === 'lookup' && !id) throw new ApiError('FZ_ERR_LOOKUP_PARAMS');
       if (b.target === 'analysis' && !b.text && !id) throw new ApiError('FZ_ERR_VALIDATION', 'analysis feedback needs the text', 'text');
-      const subject = b.text ? maskText(b.text.slice(0, 2000)).text : (id?.value ?? null);
+      // Masked first, then cut: a number across the cut is masked whole.
+      const subject = b.text ? maskText(b.text).text.slice(0, 2000) : (id?.value ?? null);
       const f = await ctx.store.addFeedback({
         target: b.target,
         kind: b.kind,
