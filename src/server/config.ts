@@ -44,6 +44,16 @@ export interface ServerConfig {
    * 503 FZ_ERR_BUSY with Retry-After at once instead of queueing requests (and their bodies) without bound.
    */
   analyzeQueueLimit: number;
+  /**
+   * Milliseconds a client has to send a whole request, headers and body (0 = no limit). A body trickled in a byte at
+   * a time would otherwise hold its socket and memory for ever.
+   */
+  requestTimeoutMs: number;
+  /**
+   * Milliseconds a connection may stay without any traffic, either way (0 = no limit): a client that never reads its
+   * answer would otherwise pin the answer's memory.
+   */
+  idleTimeoutMs: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -58,6 +68,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   slowRequestMs: 1000,
   unknownCacheMs: 1000,
   analyzeQueueLimit: 1000,
+  requestTimeoutMs: 120_000,
+  idleTimeoutMs: 60_000,
 };
 
 export function resolveConfig(partial: Partial<ServerConfig> = {}): ServerConfig {

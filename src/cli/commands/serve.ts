@@ -110,6 +110,8 @@ async function serve(o: ServeOptions): Promise<void> {
     // FANZHA_KNOWN_CACHE_MS: this setting's name until session 8 (it caches "unknown" answers), still read.
     unknownCacheMs: int(env['FANZHA_UNKNOWN_CACHE_MS'] ?? env['FANZHA_KNOWN_CACHE_MS'], 'FANZHA_UNKNOWN_CACHE_MS', DEFAULT_CONFIG.unknownCacheMs, 0, 3_600_000),
     analyzeQueueLimit: int(env['FANZHA_ANALYZE_QUEUE_LIMIT'], 'FANZHA_ANALYZE_QUEUE_LIMIT', DEFAULT_CONFIG.analyzeQueueLimit, 1, 1_000_000),
+    requestTimeoutMs: int(env['FANZHA_REQUEST_TIMEOUT_MS'], 'FANZHA_REQUEST_TIMEOUT_MS', DEFAULT_CONFIG.requestTimeoutMs, 0, 3_600_000),
+    idleTimeoutMs: int(env['FANZHA_IDLE_TIMEOUT_MS'], 'FANZHA_IDLE_TIMEOUT_MS', DEFAULT_CONFIG.idleTimeoutMs, 0, 3_600_000),
     rateLimits: {
       public: int(env['FANZHA_RATE_LIMIT_PUBLIC'], 'FANZHA_RATE_LIMIT_PUBLIC', r.public, 1),
       analyst: int(env['FANZHA_RATE_LIMIT_ANALYST'], 'FANZHA_RATE_LIMIT_ANALYST', r.analyst, 1),

@@ -181,7 +181,13 @@ export async function analyzeRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       try {
         const over = ctx.chargeRequests(req, reply, items.length - 1);
         if (over) throw over;
-        return { results: await runBatch(ctx, req, items, slots.done) };
+        const results = await runBatch(ctx, req, items, slots.done);
+        if (results === null) {
+          // The client hung up: nobody to answer, and nothing is written.
+          reply.hijack();
+          return undefined;
+        }
+        return { results };
       } finally {
         slots.close();
       }
@@ -189,8 +195,11 @@ export async function analyzeRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   );
 }
 
-/** The items of a batch, in order; an invalid or failing item gets its own error. `done` is called per item. */
-async function runBatch(ctx: Ctx, req: FastifyRequest, items: unknown[], done: () => void): Promise<unknown[]> {
+/**
+ * The items of a batch, in order; an invalid or failing item gets its own error. `done` is called per item. null
+ * when the client hung up meanwhile (checked between every 50 items): the rest is not analysed.
+ */
+async function runBatch(ctx: Ctx, req: FastifyRequest, items: unknown[], done: () => void): Promise<unknown[] | null> {
   const results = [];
   for (let i = 0; i < items.length; i++) {
     const raw = items[i] as Record<string, unknown> | null;
@@ -203,8 +212,11 @@ async function runBatch(ctx: Ctx, req: FastifyRequest, items: unknown[], done: (
       results.push({ index: i, ...id, ok: false, error: err.body().error });
     }
     done();
-    // Give other requests a turn during long batches.
-    if (i % 50 === 49) await new Promise((r) => setImmediate(r));
+    // Give other requests a turn during long batches, and stop when the client has gone.
+    if (i % 50 === 49) {
+      await new Promise((r) => setImmediate(r));
+      if (req.raw.socket?.destroyed === true) return null;
+    }
   }
   return results;
 }

@@ -1,0 +1,108 @@
+/**
+ * What a client on a real socket can hold (session 8 review): a body trickled in a byte at a time, a connection that
+ * sends nothing, a batch whose client hung up. Real server listening on loopback, real SQLite store.
+ */
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import { describe, test } from 'node:test';
+import { defaultEngine } from '../../src/default-engine.js';
+import type { Engine } from '../../src/engine.js';
+import { makeHarness, type Harness } from './harness.js';
+
+async function listening(h: Harness): Promise<number> {
+  await h.app.listen({ port: 0, host: '127.0.0.1' });
+  const a = h.app.server.address();
+  return typeof a === 'object' && a ? a.port : 0;
+}
+
+/** Resolves with the ms until the server closes the socket (or rejects after `within` ms). */
+function closedWithin(socket: Socket, within: number): Promise<number> {
+  const t0 = Date.now();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`still open after ${within} ms`)), within);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(Date.now() - t0);
+    });
+    socket.on('error', () => undefined);
+    socket.resume();
+  });
+}
+
+describe('connections', () => {
+  test('a request body trickled in a byte at a time is cut off after requestTimeoutMs', async () => {
+    const h = await makeHarness({ publicAccess: true, requestTimeoutMs: 800, idleTimeoutMs: 0 });
+    try {
+      const port = await listening(h);
+      const s = connect(port, '127.0.0.1');
+      s.write('POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{');
+      const trickle = setInterval(() => s.write(' '), 200);
+      try {
+        // The trickle keeps the socket busy, so only the request timeout can close it.
+        assert.ok((await closedWithin(s, 8000)) >= 700);
+      } finally {
+        clearInterval(trickle);
+        s.destroy();
+      }
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('a connection without any traffic is closed after idleTimeoutMs', async () => {
+    const h = await makeHarness({ publicAccess: true, requestTimeoutMs: 0, idleTimeoutMs: 500 });
+    try {
+      const s = connect(await listening(h), '127.0.0.1');
+      assert.ok((await closedWithin(s, 8000)) >= 400);
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('a batch whose client hung up stops early and gives its queue places back', async () => {
+    const inner = defaultEngine();
+    let analysed = 0;
+    const engine: Engine = {
+      ...inner,
+      analyze: (text, o) => {
+        analysed++;
+        return inner.analyze(text, o);
+      },
+    };
+    const h = await makeHarness({ publicAccess: true, analyzeQueueLimit: 1000, rateLimits: { public: 1e6, analyst: 1e6, admin: 1e6, perIp: 1e6, windowMs: 60_000 } }, { engine });
+    try {
+      const port = await listening(h);
+      // 800 items of about 6,000 characters: seconds of work.
+      const text = '您好，我是淘宝客服，您的订单异常需要退款，请加微信 tb_kefu 并提供验证码。'.repeat(150);
+      const body = JSON.stringify({ items: Array.from({ length: 800 }, () => ({ text })) });
+      await new Promise<void>((resolve) => {
+        const r = request({ port, host: '127.0.0.1', method: 'POST', path: '/v1/analyze/batch', headers: { 'content-type': 'application/json' } });
+        r.on('error', () => resolve());
+        r.on('response', (res) => {
+          res.resume();
+          resolve();
+        });
+        r.end(body);
+        // Hang up once the server has started on the items.
+        const wait = setInterval(() => {
+          if (analysed > 0) {
+            clearInterval(wait);
+            r.destroy();
+            resolve();
+          }
+        }, 5);
+      });
+      await new Promise((r) => setTimeout(r, 1500));
+      const after = analysed;
+      assert.ok(after < 800, `analysed ${after} of 800 items for a client that had gone`);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(analysed, after, 'and nothing more afterwards');
+      // Its places in the queue are free again: a batch as large as the limit fits.
+      const again = await h.req({ method: 'POST', url: '/v1/analyze/batch', payload: { items: Array.from({ length: 1000 }, () => ({ text: '你好' })) } });
+      assert.equal(again.statusCode, 200);
+    } finally {
+      await h.close();
+    }
+  });
+});
