@@ -3,10 +3,13 @@ import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.js';
 import { EXIT } from './exit-codes.js';
 
-// `fanzha … | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
+// `fanzha … | head` closes the pipe early: stop quietly instead of crashing with EPIPE. Any other write error (a
+// full disk: `> /dev/full`) is an error of the run, exit 3 with a message, never a stack trace and exit 1, which a
+// calling script would read as "suspicious".
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
+  process.stderr.write(`fanzha: cannot write the output: ${err.message}\n`);
+  process.exit(EXIT.usage);
 });
 
 const program = new Command();

@@ -60,6 +60,11 @@ export function analyzeConversationWith(
   let text = '';
   for (const t of used) {
     const speaker = String(t.speaker ?? '').slice(0, 40) || '?';
+    // A turn that says nothing adds no line: 500 bare "a:"/"b:" labels read as an advert to the model.
+    if (String(t.text ?? '').trim() === '') {
+      ranges.push({ speaker, start: text.length, end: text.length, text: '' });
+      continue;
+    }
     const line = `${speaker}: ${String(t.text ?? '')}`;
     if (text.length > 0) text += '\n';
     ranges.push({ speaker, start: text.length, end: text.length + line.length, text: String(t.text ?? '') });
@@ -78,5 +83,6 @@ export function analyzeConversationWith(
     return i < 0 ? null : i;
   };
   const riskTurn = first(thresholds.scam) ?? first(thresholds.suspicious);
-  return { ...analysis, text, turns: perTurn, riskTurn };
+  // Turns past MAX_TURNS are not read: say so, as a cut text does (a review found a scam in turn 2,101 unseen).
+  return { ...analysis, truncated: analysis.truncated || turns.length > MAX_TURNS, text, turns: perTurn, riskTurn };
 }

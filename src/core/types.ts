@@ -100,7 +100,7 @@ export interface Analysis {
   summary: Localized;
   /** Length of the original input, for clients that highlight spans. */
   length: number;
-  /** True when the input was longer than maxLength and only its head was read. */
+  /** True when the input was longer than maxLength (a conversation: or had more than 2,000 turns) and only its head was read. */
   truncated: boolean;
 }
 

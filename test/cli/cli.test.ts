@@ -76,6 +76,35 @@ describe('fanzha check', () => {
   });
 });
 
+describe('fanzha check --jsonl on hostile files (session 8 review)', () => {
+  it('reports a line that is not UTF-8 or too long as an error line and reads on, in constant memory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fanzha-cli-'));
+    const input = join(dir, 'in.jsonl');
+    const out = join(dir, 'out.jsonl');
+    const gbk = Buffer.concat([Buffer.from('{"id":"gbk","text":"'), Buffer.from([0xc4, 0xe3, 0xba, 0xc3]), Buffer.from('"}\n')]); // 你好 in GBK
+    const huge = Buffer.alloc(4_000_100, 0x61); // one line of 4 MB, over the 1,000,000-character limit's 4,000,000 bytes
+    writeFileSync(input, Buffer.concat([gbk, huge, Buffer.from('\n'), Buffer.from(JSON.stringify({ id: 'last', text: '公安局通知：你涉嫌洗钱，把钱转到安全账户' }) + '\r\n')]));
+    const r = fanzha(['check', '--jsonl', '--in', input, '--out', out]);
+    assert.equal(r.code, 4, r.stderr);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.equal(lines.length, 3);
+    assert.match(String(lines[0]?.['error']), /not valid UTF-8/);
+    assert.match(String(lines[1]?.['error']), /longer than/);
+    assert.equal(lines[2]?.['id'], 'last');
+    assert.equal(lines[2]?.['verdict'], 'scam');
+  });
+
+  it('an output it cannot write is exit 3 with a message, not a stack trace and exit 1', () => {
+    const r = fanzha(['check', '--jsonl', '--out', '/nonexistent-dir/x.jsonl'], '{"text":"你好"}\n');
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /cannot write/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+    const full = fanzha(['check', '--jsonl', '--out', '/dev/full'], '{"text":"你好"}\n');
+    assert.equal(full.code, 3, full.stderr);
+    assert.match(full.stderr, /cannot write/);
+  });
+});
+
 describe('fanzha explain', () => {
   it('describes a category', () => {
     const r = fanzha(['explain', 'fake_debt_collection', '--lang', 'zh']);

@@ -93,6 +93,16 @@ describe('analyze: the result shape', () => {
 });
 
 describe('analyzeConversation', () => {
+  it('turns that say nothing add nothing (500 bare speaker labels are not an advert)', () => {
+    const c = analyzeConversation(Array.from({ length: 500 }, (_, i) => ({ speaker: i % 2 ? 'a' : 'b', text: ' ' })));
+    assert.equal(c.verdict, 'safe');
+    assert.equal(c.turns.length, 500, 'every turn keeps its place, so riskTurn still counts input turns');
+  });
+  it('says truncated when it had more turns than it reads (2,000)', () => {
+    const many = Array.from({ length: 2001 }, (_, i) => ({ speaker: i % 2 ? '甲' : '乙', text: '好的' }));
+    assert.equal(analyzeConversation(many).truncated, true);
+    assert.equal(analyzeConversation(many.slice(0, 2000)).truncated, false);
+  });
   it('scores the whole call and says at which turn the risk became high', () => {
     const turns = [
       { speaker: 'caller', text: '您好，请问是王女士吗？' },

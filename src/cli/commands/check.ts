@@ -1,5 +1,4 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { analyze, analyzeConversation, parseTranscript } from '../../index.js';
@@ -8,6 +7,7 @@ import { EXIT } from '../exit-codes.js';
 import { pickLang } from '../locale.js';
 import { InputError, readText } from '../read-input.js';
 import { renderAnalysis } from '../render.js';
+import { countLines, readLines } from '../read-lines.js';
 
 const DEMO = '您好，我是淘宝客服，您购买的商品检测出甲醛超标，我们给您双倍赔偿。请加我微信 tb_kefu2024，我发你退款链接，操作时把收到的验证码告诉我。';
 
@@ -67,6 +67,8 @@ function analyzeOptions(opts: CheckOptions): Parameters<typeof analyze>[1] {
 }
 
 const MAX_LINE = 1_000_000;
+/** A line of MAX_LINE characters is at most 4 bytes each in UTF-8; longer lines are skipped unread. */
+const MAX_LINE_BYTES = MAX_LINE * 4;
 
 /** Analyses one JSONL line; a bad line becomes {"id","error"} and the batch goes on. */
 export function analyzeLine(line: string, lineNo: number): { out: Record<string, unknown>; verdict: Analysis['verdict'] | null } {
@@ -95,23 +97,38 @@ export function analyzeLine(line: string, lineNo: number): { out: Record<string,
 }
 
 async function runJsonl(opts: CheckOptions): Promise<number> {
-  const input = opts.in ? createReadStream(opts.in, { encoding: 'utf8' }) : process.stdin.setEncoding('utf8');
+  const input = opts.in ? createReadStream(opts.in) : process.stdin;
   const output = opts.out ? createWriteStream(opts.out) : process.stdout;
+  // A full disk or a missing folder is an error of the run (exit 3 with a message), never a stack trace and exit 1,
+  // which a calling script would read as "suspicious".
+  let writeError: Error | null = null;
+  output.on('error', (err: Error) => {
+    writeError ??= err;
+  });
+  if (opts.out) {
+    await new Promise<void>((resolve, reject) => {
+      (output as ReturnType<typeof createWriteStream>).once('open', () => resolve());
+      output.once('error', reject);
+    }).catch((err: Error) => {
+      throw new InputError(`cannot write ${opts.out}: ${err.message}`);
+    });
+  }
   let total = 0;
   const showBar = Boolean(opts.in && (opts.progress || process.stderr.isTTY));
   const bar = showBar ? new SingleBar({ stream: process.stderr, format: 'fanzha {bar} {value}/{total} lines | {eta}s left' }) : null;
   if (bar && opts.in) {
-    total = await countLines(opts.in);
+    total = await countLines(createReadStream(opts.in));
     bar.start(total, 0);
   }
   let worst: number = EXIT.ok;
   let bad = 0;
   let lineNo = 0;
-  for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
+  for await (const read of readLines(input, MAX_LINE_BYTES)) {
     lineNo++;
-    const line = raw.replace(/^\uFEFF/, '');
-    if (line.trim() === '') continue;
-    const { out, verdict } = analyzeLine(line, lineNo);
+    if (writeError) break;
+    const line = 'text' in read ? read.text.replace(/^\uFEFF/, '') : null;
+    if (line !== null && line.trim() === '') continue;
+    const { out, verdict } = line === null ? { out: { id: lineNo, error: 'error' in read ? read.error : 'unreadable line' }, verdict: null } : analyzeLine(line, lineNo);
     if (verdict === null) bad++;
     else if (verdict === 'scam') worst = EXIT.scam;
     else if (verdict === 'suspicious' && worst === EXIT.ok) worst = EXIT.suspicious;
@@ -119,12 +136,14 @@ async function runJsonl(opts: CheckOptions): Promise<number> {
     bar?.increment();
   }
   bar?.stop();
-  if (opts.out) await new Promise<void>((r) => (output as ReturnType<typeof createWriteStream>).end(r));
+  if (opts.out && !writeError) {
+    // The last write fails only when the file is flushed and closed: wait for that, error or not.
+    const file = output as ReturnType<typeof createWriteStream>;
+    await new Promise<void>((r) => {
+      file.once('close', () => r());
+      file.end();
+    });
+  }
+  if (writeError) throw new InputError(`cannot write ${opts.out ?? 'the output'}: ${(writeError as Error).message}`);
   return bad > 0 ? EXIT.partial : worst;
-}
-
-async function countLines(file: string): Promise<number> {
-  let n = 0;
-  for await (const _ of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) n++;
-  return n;
 }

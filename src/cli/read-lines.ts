@@ -1,0 +1,60 @@
+/**
+ * Lines of a JSONL stream, read as bytes: a line over `maxBytes` is skipped to its end without being held in memory
+ * (readline would buffer a 600 MB line whole and crash), and a line that is not valid UTF-8 is reported, not
+ * silently decoded into replacement characters (a GB18030 scam read that way came out "safe").
+ */
+export type Line = { text: string } | { error: string };
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function decode(bytes: Buffer): Line {
+  const end = bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.length - 1 : bytes.length; // CRLF
+  try {
+    return { text: decoder.decode(bytes.subarray(0, end)) };
+  } catch {
+    return { error: 'line is not valid UTF-8 (convert the file first, e.g. iconv -f GB18030 -t UTF-8)' };
+  }
+}
+
+export async function* readLines(input: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Line> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let tooLong = false;
+  for await (const raw of input) {
+    const chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(10, start);
+      const end = nl < 0 ? chunk.length : nl;
+      if (!tooLong) {
+        if (size + (end - start) > maxBytes) {
+          tooLong = true;
+          parts = [];
+          size = 0;
+        } else if (end > start) {
+          parts.push(chunk.subarray(start, end));
+          size += end - start;
+        }
+      }
+      if (nl < 0) break;
+      yield tooLong ? { error: `line is longer than ${maxBytes} bytes` } : decode(Buffer.concat(parts, size));
+      parts = [];
+      size = 0;
+      tooLong = false;
+      start = nl + 1;
+    }
+  }
+  if (tooLong) yield { error: `line is longer than ${maxBytes} bytes` };
+  else if (size > 0) yield decode(Buffer.concat(parts, size));
+}
+
+/** Newlines in a file (for the progress bar), counted on bytes. */
+export async function countLines(input: AsyncIterable<Buffer>): Promise<number> {
+  let n = 0;
+  let last = 10;
+  for await (const chunk of input) {
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) n++;
+    if (chunk.length > 0) last = chunk[chunk.length - 1] ?? 10;
+  }
+  return last === 10 ? n : n + 1;
+}
