@@ -4,6 +4,8 @@
  * schema validation → handler. Every error leaves as {error:{code,message,field?}}; no stack reaches a client.
  */
 import { existsSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -58,6 +60,20 @@ function fieldOf(err: FastifyError): string | undefined {
   return [path, leaf].filter(Boolean).join('/') || undefined;
 }
 
+/** What the server answers to a request it could not parse as HTTP (the connection is then closed). */
+function answerClientError(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const code: ErrorCode = err.code === 'HPE_HEADER_OVERFLOW' ? 'FZ_ERR_HEADERS_TOO_LARGE' : 'FZ_ERR_BAD_HTTP';
+  const { status, message } = ERRORS[code];
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 /** Drops prototype-ish keys (no prototype games downstream) and NUL characters (PostgreSQL text rejects them). */
 function revive(k: string, v: unknown): unknown {
   if (k === '__proto__' || k === 'constructor') return undefined;
@@ -104,6 +120,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     // Our own 503 (below) so the body follows the error format.
     return503OnClosing: false,
+    // Malformed HTTP is answered before any route: in the error format too, not Node's {"error":"Bad Request"}.
+    clientErrorHandler: answerClientError,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
   app.decorateRequest('auth', null);
@@ -112,8 +130,20 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // JSON bodies only (a text/plain body gets 415, not a confusing schema error), and NUL characters are removed
   // from every string: PostgreSQL text columns reject them, and no message needs one.
   app.removeContentTypeParser(['text/plain', 'application/json']);
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
-    if (typeof body !== 'string' || body.trim() === '') {
+  // Bodies are decoded as UTF-8 strictly: a GBK body (or one that says charset=gbk) is refused, never read as
+  // replacement characters, which would score a scam "safe".
+  const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, raw, done) => {
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(String(req.headers['content-type'] ?? ''))?.[1]?.toLowerCase();
+    let body: string;
+    try {
+      if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') throw new ApiError('FZ_ERR_MEDIA_TYPE', `Send the body as UTF-8 JSON (charset=${charset} was declared)`);
+      body = utf8Strict.decode(raw as Buffer);
+    } catch (err) {
+      done(err instanceof ApiError ? err : new ApiError('FZ_ERR_BAD_JSON', 'The body is not valid UTF-8 (send UTF-8 JSON)'), undefined);
+      return;
+    }
+    if (body.trim() === '') {
       const e = new Error('empty JSON body') as FastifyError;
       e.code = 'FST_ERR_CTP_EMPTY_JSON_BODY';
       done(e, undefined);
@@ -143,6 +173,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
         return send(reply, 'FZ_ERR_BAD_JSON');
+      // Another writer held the SQLite file past the busy timeout: try again, nothing was written.
+      case 'SQLITE_BUSY':
+      case 'SQLITE_LOCKED':
+        req.log.warn({ err: e }, 'database busy');
+        void reply.header('retry-after', '1');
+        return send(reply, 'FZ_ERR_STORE_BUSY');
     }
     if (e.statusCode === 429) return send(reply, 'FZ_ERR_RATE_LIMITED', e.message);
     if (e.statusCode === 400 && e instanceof SyntaxError) return send(reply, 'FZ_ERR_BAD_JSON');

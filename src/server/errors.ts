@@ -20,6 +20,9 @@ export const ERRORS = {
   FZ_ERR_MERGE_TARGET: { status: 400, message: 'A merge needs `into`: the id of another existing report' },
   FZ_ERR_ANALYZE_INPUT: { status: 400, message: 'Give either text or turns, not both and not neither' },
   FZ_ERR_BATCH_SIZE: { status: 400, message: 'A batch holds 1 to 1000 items' },
+  FZ_ERR_BAD_HTTP: { status: 400, message: 'The request is not valid HTTP/1.1' },
+  FZ_ERR_HEADERS_TOO_LARGE: { status: 431, message: 'The request line or headers are too large' },
+  FZ_ERR_STORE_BUSY: { status: 503, message: 'The database is busy; retry after the time in the Retry-After header' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

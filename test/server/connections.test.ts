@@ -5,9 +5,12 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import Database from 'better-sqlite3';
 import { defaultEngine } from '../../src/default-engine.js';
 import type { Engine } from '../../src/engine.js';
+import { SQLITE_FILE } from '../../src/store/sqlite.js';
 import { makeHarness, type Harness } from './harness.js';
 
 async function listening(h: Harness): Promise<number> {
@@ -102,6 +105,68 @@ describe('connections', () => {
       const again = await h.req({ method: 'POST', url: '/v1/analyze/batch', payload: { items: Array.from({ length: 1000 }, () => ({ text: '你好' })) } });
       assert.equal(again.statusCode, 200);
     } finally {
+      await h.close();
+    }
+  });
+
+  test('malformed HTTP gets an answer in the error format, and the connection is closed', async () => {
+    const h = await makeHarness({ publicAccess: true });
+    try {
+      const port = await listening(h);
+      for (const [raw, status, code] of [
+        ['GARBAGE\r\n\r\n', 400, 'FZ_ERR_BAD_HTTP'],
+        [`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(100_000)}\r\n\r\n`, 431, 'FZ_ERR_HEADERS_TOO_LARGE'],
+      ] as const) {
+        const answer = await new Promise<string>((resolve) => {
+          const s = connect(port, '127.0.0.1');
+          let got = '';
+          s.on('data', (d) => (got += String(d)));
+          s.on('close', () => resolve(got));
+          s.on('error', () => resolve(got));
+          s.write(raw);
+        });
+        assert.match(answer, new RegExp(`^HTTP/1.1 ${status} `));
+        const json = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { error: { code: string } };
+        assert.equal(json.error.code, code);
+      }
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('bodies and the database under strain', () => {
+  test('a body in another charset, or not UTF-8, is refused (never read as replacement characters)', async () => {
+    const h = await makeHarness({ publicAccess: true });
+    try {
+      const gbk = Buffer.concat([Buffer.from('{"text":"'), Buffer.from([0xc4, 0xe3, 0xba, 0xc3]), Buffer.from('"}')]);
+      const declared = await h.req({ method: 'POST', url: '/v1/analyze', headers: { 'content-type': 'application/json; charset=gbk' }, payload: gbk });
+      assert.equal(declared.statusCode, 415);
+      assert.equal((declared.json() as { error: { code: string } }).error.code, 'FZ_ERR_MEDIA_TYPE');
+      const undeclared = await h.req({ method: 'POST', url: '/v1/analyze', headers: { 'content-type': 'application/json' }, payload: gbk });
+      assert.equal(undeclared.statusCode, 400);
+      assert.match((undeclared.json() as { error: { message: string } }).error.message, /UTF-8/);
+      const ok = await h.req({ method: 'POST', url: '/v1/analyze', headers: { 'content-type': 'application/json; charset=UTF-8' }, payload: Buffer.from('\ufeff{"text":"你好"}') });
+      assert.equal(ok.statusCode, 200, ok.body);
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('a report while another process holds the SQLite write lock gets 503 FZ_ERR_STORE_BUSY with Retry-After', async () => {
+    const h = await makeHarness({ publicAccess: true });
+    const other = new Database(join(h.dir, SQLITE_FILE));
+    try {
+      other.prepare('BEGIN IMMEDIATE').run();
+      const r = await h.req({ method: 'POST', url: '/v1/reports', payload: { kind: 'phone', value: '13700000001', category: 'fake_credit' } });
+      assert.equal(r.statusCode, 503, r.body);
+      assert.equal((r.json() as { error: { code: string } }).error.code, 'FZ_ERR_STORE_BUSY');
+      assert.equal(r.headers['retry-after'], '1');
+      other.prepare('ROLLBACK').run();
+      const again = await h.req({ method: 'POST', url: '/v1/reports', payload: { kind: 'phone', value: '13700000001', category: 'fake_credit' } });
+      assert.equal(again.statusCode, 201, again.body);
+    } finally {
+      other.close();
       await h.close();
     }
   });
