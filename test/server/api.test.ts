@@ -408,6 +408,19 @@ describe('analyze, reports, reputation, review', () => {
   });
 });
 
+describe('query dates', () => {
+  test('a date-time the schema lets through but Date cannot read (a leap second) is a 400, not an empty list', async () => {
+    const h = await makeHarness();
+    try {
+      const r = await h.req({ url: '/v1/reports?until=2026-12-31T23:59:60Z', key: h.keys.analyst });
+      assert.equal(r.statusCode, 400, r.body);
+      assert.equal(errorOf(r).field, 'until');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('rate limits', () => {
   test('per key, by role, with Retry-After', async () => {
     const h = await makeHarness({ rateLimits: { public: 3, analyst: 100, admin: 100, perIp: 1000, windowMs: 60_000 } });

@@ -165,8 +165,15 @@ export async function reportRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
       if (q.kind) f.kind = q.kind;
       if (q.category) f.category = q.category;
       if (q.directory !== undefined) f.directoryMatch = q.directory;
-      if (q.since) f.since = Date.parse(q.since);
-      if (q.until) f.until = Date.parse(q.until);
+      // The schema's date-time format lets through a leap second (T23:59:60Z) that Date.parse reads as NaN: refuse
+      // it rather than silently filter everything out.
+      const when = (v: string, field: string): number => {
+        const t = Date.parse(v);
+        if (!Number.isFinite(t)) throw new ApiError('FZ_ERR_VALIDATION', `${field} is not a date-time this server can read`, field);
+        return t;
+      };
+      if (q.since) f.since = when(q.since, 'since');
+      if (q.until) f.until = when(q.until, 'until');
       const id = identifierFromParams(q);
       if (id) f.subjectHash = hashKey(await ctx.store.salt(), id.key);
       const { items, total } = await ctx.store.listReports(f);
