@@ -73,7 +73,7 @@ export class RateLimiter {
     c.unsynced++;
     c.max = max;
     const count = c.shared + c.inflight + c.unsynced;
-    return { exceeded: count > max, count, retryAfter: Math.max(1, Math.ceil(((window + 1) * this.windowMs - now) / 1000)) };
+    return { exceeded: count > max, count, retryAfter: this.retryAfter(window, now) };
   }
 
   /**
@@ -85,7 +85,7 @@ export class RateLimiter {
     const window = Math.floor(now / this.windowMs);
     const c = this.counters.get(key);
     const before = c !== undefined && c.window === window ? c.shared + c.inflight + c.unsynced : 0;
-    const retryAfter = Math.max(1, Math.ceil(((window + 1) * this.windowMs - now) / 1000));
+    const retryAfter = this.retryAfter(window, now);
     if (cost <= 0) return { exceeded: before > max, count: before, retryAfter };
     if (before + cost > max) return { exceeded: true, count: before + cost, retryAfter };
     if (c === undefined || c.window !== window) {
@@ -96,6 +96,11 @@ export class RateLimiter {
     }
     c.unsynced += cost;
     return { exceeded: false, count: before + cost, retryAfter };
+  }
+
+  /** Seconds until `window` ends. */
+  private retryAfter(window: number, now: number): number {
+    return Math.max(1, Math.ceil(((window + 1) * this.windowMs - now) / 1000));
   }
 
   /** Once per window: forgets keys of windows before the last one (hits still to send stay until sent). */

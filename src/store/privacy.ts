@@ -8,6 +8,7 @@
  * digit groups) is replaced, span by span, in the original text: what analyze can read, a stored report must not
  * show. Then a digit-run pattern catches what is left (a number glued to letters).
  */
+import { numbersInRun } from '../core/entities/digit-groups.js';
 import { extractEntities } from '../core/entities/index.js';
 import { compileKnowledge } from '../core/knowledge.js';
 import { normalize } from '../core/normalize/normalize.js';
@@ -25,7 +26,6 @@ export interface Masked {
 // as it is. Separators and digits are disjoint classes, so the pattern cannot backtrack.
 const NUMBER = /(?<![0-9])(?:\+?86[\s.\-/_—–，,·]{0,2})?[0-9](?:[\s.\-/_—–，,·]{0,2}[0-9]){9,18}[Xx]?(?![0-9])/g;
 const SEPARATORS = /[\s.\-/_—–，,·]/g;
-const GROUPS = /\+?[0-9]+[Xx]?/g;
 // Full-width digits and separators are folded first, so "１３８００１３８０００" is masked too.
 const FULL_WIDTH = /[\uff10-\uff19\uff38\uff58\uff0d\uff0e\u3000\uff0b]/g;
 
@@ -66,32 +66,14 @@ function maskEntities(text: string, keys: string[]): string {
   return out + text.slice(at);
 }
 
-/**
- * A run that is no personal number as a whole may hold one beside another number ("13800138000 399",
- * "110105194912310024 5"): its digit groups are tried from the left, longest first; the rest is kept as written.
- */
+/** A run of digits: masked whole when it is one personal number, else the personal numbers in it (numbersInRun). */
 function maskRun(run: string, keys: string[]): string {
-  const whole = maskNumber(run);
-  if (whole) {
-    keys.push(whole.key);
-    return whole.masked;
-  }
-  const groups: { at: number; end: number }[] = [];
-  GROUPS.lastIndex = 0;
-  for (let g = GROUPS.exec(run); g && groups.length < 24; g = GROUPS.exec(run)) groups.push({ at: g.index, end: g.index + g[0].length });
   let out = '';
   let done = 0;
-  for (let i = 0; i < groups.length; ) {
-    let took = 0;
-    for (let j = groups.length - 1; j >= i && took === 0; j--) {
-      const r = maskNumber(run.slice(groups[i]!.at, groups[j]!.end));
-      if (!r) continue;
-      out += run.slice(done, groups[i]!.at) + r.masked;
-      done = groups[j]!.end;
-      keys.push(r.key);
-      took = j - i + 1;
-    }
-    i += Math.max(1, took);
+  for (const n of numbersInRun(run, maskNumber)) {
+    out += run.slice(done, n.at) + n.value.masked;
+    done = n.end;
+    keys.push(n.value.key);
   }
   return out + run.slice(done);
 }

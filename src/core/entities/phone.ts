@@ -1,5 +1,6 @@
 import type { Entity } from '../types.js';
 import { toOriginal, type TextView } from '../normalize/text-view.js';
+import { numbersInRun } from './digit-groups.js';
 import { scan } from './regex-scan.js';
 
 /** Digit runs that may be separated by single spaces, dots or hyphens, optionally led by + or (+86). */
@@ -50,34 +51,11 @@ const phoneOf = (s: string): Omit<Entity, 'kind' | 'text' | 'start' | 'end'> | n
   return c ? { value: c.digits, meta: { class: c.cls, country: c.country } } : null;
 };
 
-/** Digit groups of a run ("13800138000 399" → two groups), with their offsets in the run. */
-const GROUP = /\+?\d+/g;
-
-/**
- * A run that is no number as a whole may hold a mobile number followed by another number ("电话13800138000 399元",
- * "手机 13800138000 1次"): the separator-split groups are tried from the left, longest first, for a mobile number.
- */
-function phonesInRun(run: string): { at: number; end: number; phone: NonNullable<ReturnType<typeof phoneOf>> }[] {
-  const groups: { at: number; end: number }[] = [];
-  GROUP.lastIndex = 0;
-  for (let g = GROUP.exec(run); g && groups.length < 24; g = GROUP.exec(run)) groups.push({ at: g.index, end: g.index + g[0].length });
-  const out: { at: number; end: number; phone: NonNullable<ReturnType<typeof phoneOf>> }[] = [];
-  for (let i = 0; i < groups.length; ) {
-    let took = 0;
-    for (let j = groups.length - 1; j >= i && took === 0; j--) {
-      const a = groups[i]!.at;
-      const b = groups[j]!.end;
-      if (j - i === groups.length - 1) continue; // the whole run: already tried
-      const p = phoneOf(run.slice(a, b));
-      if (p && (p.meta?.['class'] === 'mobile' || p.meta?.['class'] === 'mobile_virtual')) {
-        out.push({ at: a, end: b, phone: p });
-        took = j - i + 1;
-      }
-    }
-    i += Math.max(1, took);
-  }
-  return out;
-}
+/** A mobile number (the one kind read inside a longer run: "电话13800138000 399元"). */
+const mobileOf = (s: string): ReturnType<typeof phoneOf> => {
+  const p = phoneOf(s);
+  return p && (p.meta?.['class'] === 'mobile' || p.meta?.['class'] === 'mobile_virtual') ? p : null;
+};
 
 export function extractPhones(view: TextView, original: string): Entity[] {
   const out: Entity[] = [];
@@ -90,9 +68,9 @@ export function extractPhones(view: TextView, original: string): Entity[] {
     }),
   );
   for (const m of missed) {
-    for (const f of phonesInRun(m[0])) {
+    for (const f of numbersInRun(m[0], mobileOf)) {
       const span = toOriginal(view, m.index + f.at, m.index + f.end);
-      out.push({ kind: 'phone', value: f.phone.value, meta: f.phone.meta, text: original.slice(span.start, span.end), start: span.start, end: span.end });
+      out.push({ kind: 'phone', value: f.value.value, meta: f.value.meta, text: original.slice(span.start, span.end), start: span.start, end: span.end });
     }
   }
   return out;
