@@ -4,6 +4,7 @@ import { score } from './score.js';
 import type { AnalyzeOptions, ConversationAnalysis, Signal, Turn } from './types.js';
 
 const MAX_TURNS = 2000;
+const NON_BLANK = /\S/;
 
 /**
  * The first speaker started the call or chat; what the other side says ("我的银行账户有异常？") is a reaction,
@@ -60,14 +61,15 @@ export function analyzeConversationWith(
   let text = '';
   for (const t of used) {
     const speaker = String(t.speaker ?? '').slice(0, 40) || '?';
+    const said = String(t.text ?? '');
     // A turn that says nothing adds no line: 500 bare "a:"/"b:" labels read as an advert to the model.
-    if (String(t.text ?? '').trim() === '') {
+    if (!NON_BLANK.test(said)) {
       ranges.push({ speaker, start: text.length, end: text.length, text: '' });
       continue;
     }
-    const line = `${speaker}: ${String(t.text ?? '')}`;
+    const line = `${speaker}: ${said}`;
     if (text.length > 0) text += '\n';
-    ranges.push({ speaker, start: text.length, end: text.length + line.length, text: String(t.text ?? '') });
+    ranges.push({ speaker, start: text.length, end: text.length + line.length, text: said });
     text += line;
   }
   const raw = collectEvidence(text, data, options, parts);
