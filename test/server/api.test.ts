@@ -408,6 +408,26 @@ describe('analyze, reports, reputation, review', () => {
   });
 });
 
+describe('analyze input types', () => {
+  test('a text that is not a string is refused, not coerced ("123"), and lengths count as the engine counts them', async () => {
+    const h = await makeHarness({ publicAccess: true });
+    try {
+      for (const text of [123, null, true, ['a']]) {
+        const r = await h.req({ method: 'POST', url: '/v1/analyze', payload: { text } });
+        assert.equal(r.statusCode, 400, JSON.stringify(text));
+        assert.equal(errorOf(r).field, 'text');
+      }
+      // 60,000 emoji are 120,000 UTF-16 units: over the limit for a single analysis and a batch item alike.
+      const emoji = '😀'.repeat(60_000);
+      assert.equal((await h.req({ method: 'POST', url: '/v1/analyze', payload: { text: emoji } })).statusCode, 400);
+      const batch = (await h.req({ method: 'POST', url: '/v1/analyze/batch', payload: { items: [{ text: emoji }] } })).json() as { results: { ok: boolean }[] };
+      assert.equal(batch.results[0]?.ok, false);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('query dates', () => {
   test('a date-time the schema lets through but Date cannot read (a leap second) is a 400, not an empty list', async () => {
     const h = await makeHarness();

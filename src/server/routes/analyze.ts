@@ -26,9 +26,9 @@ export interface AnalyzeResult {
 
 const isStr = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 
-/** Checks one analyze input by hand (batch items are checked one by one so a bad item fails alone). */
+/** Checks one analyze input by hand: a single analysis before the schema, batch items one by one (a bad item fails alone). */
 export function checkAnalyzeInput(raw: unknown): AnalyzeInput {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ApiError('FZ_ERR_VALIDATION', 'an item must be an object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ApiError('FZ_ERR_VALIDATION', 'the input must be a JSON object');
   const o = raw as Record<string, unknown>;
   for (const k of Object.keys(o)) {
     if (!Object.hasOwn(analyzeInputSchema.properties, k)) throw new ApiError('FZ_ERR_VALIDATION', `unknown property "${k}"`, k);
@@ -41,9 +41,9 @@ export function checkAnalyzeInput(raw: unknown): AnalyzeInput {
     if (!Array.isArray(t) || t.length > 500) throw new ApiError('FZ_ERR_VALIDATION', 'turns must be an array of at most 500 turns', 'turns');
     t.forEach((turn: unknown, i) => {
       const x = turn as Record<string, unknown> | null;
-      if (typeof x !== 'object' || x === null || !isStr(x['speaker'], 100) || !isStr(x['text'], MAX_TEXT)) {
-        throw new ApiError('FZ_ERR_VALIDATION', 'each turn needs speaker and text strings', `turns/${i}`);
-      }
+      if (typeof x !== 'object' || x === null) throw new ApiError('FZ_ERR_VALIDATION', 'each turn is an object with speaker and text strings', `turns/${i}`);
+      if (!isStr(x['speaker'], 100)) throw new ApiError('FZ_ERR_VALIDATION', 'a turn needs a speaker string of at most 100 characters', `turns/${i}/speaker`);
+      if (!isStr(x['text'], MAX_TEXT)) throw new ApiError('FZ_ERR_VALIDATION', `a turn needs a text string of at most ${MAX_TEXT} characters`, `turns/${i}/text`);
     });
   }
   if (o['lang'] !== undefined && o['lang'] !== 'zh' && o['lang'] !== 'en') throw new ApiError('FZ_ERR_VALIDATION', 'lang is zh or en', 'lang');
@@ -98,6 +98,16 @@ export async function analyzeRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
     {
       config: { role: 'public' },
       serializerCompiler: nativeJson,
+      // The same hand check as a batch item, before the schema: the schema validator coerces types (it must, for
+      // query strings), so {"text": 123} would be analysed as "123" and {"text": null} refused in confusing words.
+      preValidation: (req, _reply, done) => {
+        try {
+          checkAnalyzeInput(req.body);
+          done();
+        } catch (e) {
+          done(e as Error);
+        }
+      },
       schema: {
         tags: ['analyze'],
         summary: 'Analyze one message or conversation',
