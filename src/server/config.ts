@@ -49,6 +49,8 @@ export interface ServerConfig {
    * a time would otherwise hold its socket and memory for ever.
    */
   requestTimeoutMs: number;
+  /** Batch analyze requests taken in at once (each up to batchBodyLimit in memory); more get 503 before their body is read. */
+  batchConcurrency: number;
   /**
    * Milliseconds a connection may stay without any traffic, either way (0 = no limit): a client that never reads its
    * answer would otherwise pin the answer's memory.
@@ -69,6 +71,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   unknownCacheMs: 1000,
   analyzeQueueLimit: 1000,
   requestTimeoutMs: 120_000,
+  batchConcurrency: 4,
   idleTimeoutMs: 60_000,
 };
 

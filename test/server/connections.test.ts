@@ -109,6 +109,41 @@ describe('connections', () => {
     }
   });
 
+  test('batch bodies taken in at once are bounded (batchConcurrency): one more is refused before its body is read', async () => {
+    const h = await makeHarness({ publicAccess: true, batchConcurrency: 1, rateLimits: { public: 1e6, analyst: 1e6, admin: 1e6, perIp: 1e6, windowMs: 60_000 } });
+    try {
+      const port = await listening(h);
+      const body = JSON.stringify({ items: [{ text: '你好' }] });
+      // The first batch sends its headers and half its body, and waits.
+      const first = connect(port, '127.0.0.1');
+      let firstAnswer = '';
+      first.on('data', (d) => (firstAnswer += String(d)));
+      first.write(`POST /v1/analyze/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 5)}`);
+      await new Promise((r) => setTimeout(r, 200));
+      const second = await fetch(`http://127.0.0.1:${port}/v1/analyze/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      assert.equal(second.status, 503);
+      assert.equal(((await second.json()) as { error: { code: string } }).error.code, 'FZ_ERR_BUSY');
+      assert.equal(second.headers.get('retry-after'), '1');
+      // The first one completes, and its place is free again.
+      first.write(body.slice(5));
+      await new Promise<void>((resolve) => {
+        const wait = setInterval(() => {
+          if (firstAnswer.includes('"results"')) {
+            clearInterval(wait);
+            resolve();
+          }
+        }, 10);
+      });
+      assert.match(firstAnswer, /^HTTP\/1.1 200 /);
+      first.destroy();
+      await new Promise((r) => setTimeout(r, 50));
+      const third = await fetch(`http://127.0.0.1:${port}/v1/analyze/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      assert.equal(third.status, 200);
+    } finally {
+      await h.close();
+    }
+  });
+
   test('malformed HTTP gets an answer in the error format, and the connection is closed', async () => {
     const h = await makeHarness({ publicAccess: true });
     try {

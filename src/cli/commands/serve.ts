@@ -110,6 +110,7 @@ async function serve(o: ServeOptions): Promise<void> {
     // FANZHA_KNOWN_CACHE_MS: this setting's name until session 8 (it caches "unknown" answers), still read.
     unknownCacheMs: int(env['FANZHA_UNKNOWN_CACHE_MS'] ?? env['FANZHA_KNOWN_CACHE_MS'], 'FANZHA_UNKNOWN_CACHE_MS', DEFAULT_CONFIG.unknownCacheMs, 0, 3_600_000),
     analyzeQueueLimit: int(env['FANZHA_ANALYZE_QUEUE_LIMIT'], 'FANZHA_ANALYZE_QUEUE_LIMIT', DEFAULT_CONFIG.analyzeQueueLimit, 1, 1_000_000),
+    batchConcurrency: int(env['FANZHA_BATCH_CONCURRENCY'], 'FANZHA_BATCH_CONCURRENCY', DEFAULT_CONFIG.batchConcurrency, 1, 1000),
     requestTimeoutMs: int(env['FANZHA_REQUEST_TIMEOUT_MS'], 'FANZHA_REQUEST_TIMEOUT_MS', DEFAULT_CONFIG.requestTimeoutMs, 0, 3_600_000),
     idleTimeoutMs: int(env['FANZHA_IDLE_TIMEOUT_MS'], 'FANZHA_IDLE_TIMEOUT_MS', DEFAULT_CONFIG.idleTimeoutMs, 0, 3_600_000),
     rateLimits: {

@@ -86,6 +86,8 @@ interface TurnJob {
 }
 
 export async function analyzeRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+  /** Batch requests taken in and not yet answered (their bodies are in memory). */
+  let batchesIn = 0;
   // Single analyses run in turns (turns.ts) and leave already serialised, by the same stringify as the batch route.
   const turns = new Turns(
     (job: TurnJob): Promise<AnalyzeResult | BriefResult | null> => (job.gone() ? Promise.resolve(null) : runAnalyze(ctx, job.body)),
@@ -142,6 +144,19 @@ export async function analyzeRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       config: { role: 'public' },
       serializerCompiler: nativeJson,
       bodyLimit: ctx.config.batchBodyLimit,
+      // Up to 16 MiB each, batch bodies are read and parsed before the queue bound can see their items: at most
+      // batchConcurrency of them are taken in at once, the rest refused before their body is read (60 at once
+      // took 1.4 GB before this bound).
+      onRequest: (_req, reply, done) => {
+        if (batchesIn >= ctx.config.batchConcurrency) {
+          void reply.header('retry-after', '1');
+          done(new ApiError('FZ_ERR_BUSY'));
+          return;
+        }
+        batchesIn++;
+        reply.raw.once('close', () => batchesIn--);
+        done();
+      },
       schema: {
         tags: ['analyze'],
         summary: 'Analyze up to 1000 items',
