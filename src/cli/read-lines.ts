@@ -3,16 +3,17 @@
  * (readline would buffer a 600 MB line whole and crash), and a line that is not valid UTF-8 is reported, not
  * silently decoded into replacement characters (a GB18030 scam read that way came out "safe").
  */
+import { decodeUtf8 } from './read-input.js';
+
 export type Line = { text: string } | { error: string };
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
+/** One line, read as `fanzha check` reads stdin (strict UTF-8, no NUL, BOM dropped): an error line instead of a throw. */
 function decode(bytes: Buffer): Line {
   const end = bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.length - 1 : bytes.length; // CRLF
   try {
-    return { text: decoder.decode(bytes.subarray(0, end)) };
-  } catch {
-    return { error: 'line is not valid UTF-8 (convert the file first, e.g. iconv -f GB18030 -t UTF-8)' };
+    return { text: decodeUtf8(bytes.subarray(0, end), 'line') };
+  } catch (err) {
+    return { error: (err as Error).message };
   }
 }
 

@@ -134,7 +134,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // replacement characters, which would score a scam "safe".
   const utf8Strict = new TextDecoder('utf-8', { fatal: true });
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, raw, done) => {
-    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(String(req.headers['content-type'] ?? ''))?.[1]?.toLowerCase();
+    const type = req.headers['content-type'] ?? '';
+    const charset = type.includes(';') ? /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1]?.toLowerCase() : undefined;
     let body: string;
     try {
       if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') throw new ApiError('FZ_ERR_MEDIA_TYPE', `Send the body as UTF-8 JSON (charset=${charset} was declared)`);
@@ -233,8 +234,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         if (!req.raw.complete) req.raw.socket?.destroy();
       }, bodyTimeout);
       timer.unref();
+      // The timer looks at the body itself when it fires; the answer's end is all that needs to stop it.
       reply.raw.once('close', () => clearTimeout(timer));
-      req.raw.once('end', () => clearTimeout(timer));
       done();
     });
   }

@@ -126,9 +126,8 @@ async function runJsonl(opts: CheckOptions): Promise<number> {
   for await (const read of readLines(input, MAX_LINE_BYTES)) {
     lineNo++;
     if (writeError) break;
-    const line = 'text' in read ? read.text.replace(/^\uFEFF/, '') : null;
-    if (line !== null && line.trim() === '') continue;
-    const { out, verdict } = line === null ? { out: { id: lineNo, error: 'error' in read ? read.error : 'unreadable line' }, verdict: null } : analyzeLine(line, lineNo);
+    if ('text' in read && read.text.trim() === '') continue;
+    const { out, verdict } = 'text' in read ? analyzeLine(read.text, lineNo) : { out: { id: lineNo, error: read.error }, verdict: null };
     if (verdict === null) bad++;
     else if (verdict === 'scam') worst = EXIT.scam;
     else if (verdict === 'suspicious' && worst === EXIT.ok) worst = EXIT.suspicious;
