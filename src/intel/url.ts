@@ -5,6 +5,7 @@
 import { parse as parseDomain } from 'tldts';
 import type { CompiledKnowledge } from '../core/knowledge.js';
 import type { DirectoryEntry } from '../knowledge/schema.js';
+import { hostNameFits, MAX_HOST, MAX_LABEL } from '../core/entities/host-name.js';
 import { isSourced, lookupDomain, resolveBrand } from './directory.js';
 import { decodeHost } from './punycode.js';
 import { finding, IntelInputError, knowledgeOf, riskOf, sortFindings, type CheckOptions, type Finding, type IntelResult } from './result.js';
@@ -48,6 +49,7 @@ export function urlDetails(input: string): { details: UrlDetails; url: URL } {
   }
   const hostname = url.hostname.replace(/\.$/, '');
   if (!hostname || (!hostname.includes('.') && !hostname.startsWith('['))) throw new IntelInputError(`"${input}" has no domain name`);
+  if (!hostname.startsWith('[') && !hostNameFits(hostname)) throw new IntelInputError(`"${input.slice(0, 80)}" is no host name: DNS allows ${MAX_HOST} characters, ${MAX_LABEL} per label`);
   const p = parseDomain(hostname);
   return {
     url,

@@ -4,6 +4,7 @@
  * salted hashes (HMAC-SHA256), never as raw numbers.
  */
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import { hostNameFits } from '../core/entities/host-name.js';
 import type { Entity } from '../core/types.js';
 
 export type IdentifierType = 'phone' | 'url' | 'account' | 'handle' | 'app';
@@ -65,7 +66,8 @@ export function normalizeHost(raw: string): string | null {
   try {
     const u = new URL(/^[a-z][a-z0-9+.-]{0,20}:\/\//i.test(s) ? s : `http://${s}`);
     const host = u.hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
-    return host.includes('.') || /^\[?[0-9a-f:]+\]?$/.test(host) ? host : null;
+    if (/^\[?[0-9a-f:]+\]?$/.test(host)) return host;
+    return host.includes('.') && hostNameFits(host) ? host : null;
   } catch {
     return null;
   }

@@ -72,6 +72,11 @@ describe('checkUrl', () => {
     });
   }
 
+  it('takes the longest host names DNS allows', () => {
+    assert.equal(checkUrl(`http://${'a'.repeat(63)}.cn/x`).details.domain, `${'a'.repeat(63)}.cn`);
+    assert.equal(checkUrl(`${'abcdefghi.'.repeat(24)}abcdefghij.cn`).details.publicSuffix, 'cn');
+  });
+
   it('shows the decoded host a victim sees', () => {
     const r = checkUrl('http://аlipay.com/login');
     assert.equal(r.details.hostname, 'xn--lipay-3ve.com');
@@ -83,7 +88,10 @@ describe('checkUrl', () => {
   });
 
   it('rejects what is not a web link', () => {
-    for (const bad of ['', 'hello', 'javascript:alert(1)', 'ftp://x.com/a', 'http://', 'a'.repeat(5000)]) {
+    // DNS limits: a label of 64 characters or a name of 254 cannot exist, though the URL parser takes them.
+    const longLabel = `http://${'a'.repeat(64)}.cn/x`;
+    const longName = `${'abcdefghi.'.repeat(24)}abcdefghijk.cn`; // 254
+    for (const bad of ['', 'hello', 'javascript:alert(1)', 'ftp://x.com/a', 'http://', 'a'.repeat(5000), longLabel, longName, `${'a'.repeat(2040)}.cn`]) {
       assert.throws(() => checkUrl(bad), IntelInputError, bad);
     }
   });

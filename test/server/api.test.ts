@@ -371,6 +371,11 @@ describe('analyze, reports, reputation, review', () => {
     const bad = errorOf(await h.req({ url: '/v1/lookup?phone=abc' }));
     assert.equal(bad.code, 'FZ_ERR_BAD_IDENTIFIER');
     assert.equal(bad.field, 'phone');
+    // The URL parser takes a 2,040-character label; DNS allows 63.
+    const long = errorOf(await h.req({ url: `/v1/lookup?url=${'a'.repeat(2040)}.cn` }));
+    assert.equal(long.code, 'FZ_ERR_BAD_IDENTIFIER');
+    assert.equal(long.field, 'url');
+    assert.equal((await lookup(`url=${'a'.repeat(63)}.cn`)).status, 'unknown');
     assert.equal((await lookup('handle=wxid_abc')).status, 'reported');
   });
 
