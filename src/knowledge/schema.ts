@@ -128,7 +128,7 @@ export const policySchema = z
     /** A non-Chinese text shorter than `length` compact characters needs P(spam or scam) of at least `emit` for MODEL_SPAM. */
     modelSpamShortText: z.object({ length: z.number().int().min(0), emit: z.number().min(0).max(1) }).strict().default({ length: 0, emit: 0 }),
     /** On a text shorter than `length` compact characters MODEL_SCAM weighs length / `length` (digits not counted in Chinese; 0: off). */
-    modelScamShortText: z.object({ length: z.number().int().min(0) }).strict().default({ length: 0 }),
+    modelScamShortText: z.object({ length: z.number().int().min(0), wordsLength: z.number().int().min(1).optional() }).strict().default({ length: 0 }),
     /** The model names the category outright when its top category holds at least this share of P(scam) (above 1: never). */
     modelCategoryOverride: z.number().min(0).max(2).default(2),
     composites: z.array(compositeSchema),

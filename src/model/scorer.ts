@@ -75,19 +75,19 @@ const ASKS_OR_LURES = TAG.action | TAG.payment | TAG.contact | TAG.lure;
  * The share of MODEL_SCAM's weight a short text keeps (policy modelScamShortText): a line of chat gives the model
  * little to read, so its opinion weighs length / `length`, up to 1. In Chinese the digits are not counted: they fold
  * to 0, so one phone number is most of a short line's n-grams ("我的电话是13800138000" read as P(scam) 0.9) and
- * tells the model nothing. 1 when `length` is 0.
+ * tells the model nothing. A Chinese line with no digit at all is read in words, which say more per character
+ * ("您的包裹地址不全，请点击更新"): it weighs length / `wordsLength`. 1 when `length` is 0.
  */
-export function shortTextShare(compact: string, lang: Analysis['lang'], length: number): number {
+export function shortTextShare(compact: string, lang: Analysis['lang'], length: number, wordsLength = length): number {
   const n = compact.length;
   if (length <= 0 || n >= length) return 1;
-  let read = n;
-  if (lang === 'zh') {
-    for (let i = 0; i < n; i++) {
-      const c = compact.charCodeAt(i);
-      if (c >= 48 && c <= 57) read--;
-    }
+  if (lang !== 'zh') return n / length;
+  let digits = 0;
+  for (let i = 0; i < n; i++) {
+    const c = compact.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
   }
-  return read / length;
+  return digits === 0 ? Math.min(1, n / Math.max(1, wordsLength)) : (n - digits) / length;
 }
 
 /** 0 up to the emit level, 1 at P = 1: MODEL_SCAM goes from its floor weight to its full weight. */
@@ -122,7 +122,8 @@ export function buildModelSignal(
       model: scorer.model.version,
     });
     const floor = k.data.policy.modelScamFloor;
-    const shortness = shortTextShare(input.compact, input.lang, k.data.policy.modelScamShortText.length);
+    const short = k.data.policy.modelScamShortText;
+    const shortness = shortTextShare(input.compact, input.lang, short.length, short.wordsLength);
     const weight = Math.round(s ? s.weight * (floor + (1 - floor) * ramp(p.pScam, cal.emitScam)) * shortness : 0);
     return s && weight > 0 ? { ...s, category: cat, weight } : null;
   }

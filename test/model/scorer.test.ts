@@ -151,9 +151,9 @@ describe('ModelScorer in an engine', () => {
     assert.deepEqual(signalFor(informs, 1)?.weight, full);
   });
 
-  it('weighs MODEL_SCAM less on a text shorter than modelScamShortText, by its length (in Chinese without digits)', () => {
+  it('weighs MODEL_SCAM less on a text shorter than modelScamShortText, by its length (in Chinese without digits; a digit-free Chinese line by wordsLength)', () => {
     const k = compileKnowledge(defaultKnowledge);
-    const { length } = k.data.policy.modelScamShortText;
+    const { length, wordsLength } = k.data.policy.modelScamShortText;
     const full = k.signals.get('MODEL_SCAM')?.weight ?? 0;
     assert.ok(length > 0, 'the shipped policy weighs short texts less');
     const scorer = new LinearScorer(toyModel('电话', 'phishing'));
@@ -164,13 +164,18 @@ describe('ModelScorer in an engine', () => {
     };
     // Chinese: digits do not count ("我的电话是13800138000" reads as 5 characters).
     assert.equal(weightFor('我的电话是00000000000'), Math.round((full * 5) / length));
-    const words = '你的快递丢了加我微信赔你三倍';
-    assert.equal(weightFor(words), Math.round((full * words.length) / length));
+    // A Chinese line without digits is read in words: its own, shorter length (wordsLength).
+    assert.ok(wordsLength !== undefined && wordsLength < length, 'the shipped policy reads digit-free Chinese lines in words');
+    const words = '你的快递丢了加我微信';
+    assert.equal(weightFor(words), Math.round((full * words.length) / wordsLength));
+    assert.equal(weightFor('电'.repeat(wordsLength)), full);
+    assert.equal(weightFor(`${'电'.repeat(wordsLength)}0`), Math.round((full * wordsLength) / length), 'one digit: counted by length');
     assert.equal(weightFor('电'.repeat(length)), full);
     assert.equal(weightFor('0'.repeat(length)), full, 'from the length on, whatever it holds');
     // Other languages: every character counts.
     assert.equal(shortTextShare('sister00', 'en', length), 8 / length);
     assert.equal(shortTextShare('0000', 'zh', 0), 1, 'off');
+    assert.equal(shortTextShare('你好', 'zh', 40), 2 / 40, 'wordsLength defaults to length');
   });
 });
 

@@ -286,3 +286,50 @@ describe('session 8 review: everyday genuine messages and the scams they sit bes
     });
   }
 });
+
+describe('session 9: amounts are not phone numbers, money asked with a sum, Taiwan wording', () => {
+  const phones = (text: string): string[] => analyze(text).entities.filter((e) => e.kind === 'phone').map((e) => e.value);
+  it('reads a sum after a transfer verb or before a currency unit as money, not as 10000 or 95555', () => {
+    for (const text of ['你往里面转10000，让公司把账目对一下', '孩子住院了，请汇10000到这个账户', '你给我打10000元', '您本月话费10000元', '借95555块给我']) {
+      assert.deepEqual(phones(text), [], text);
+    }
+    for (const text of ['有问题请拨打10000', '请致电95555咨询', '打10086']) assert.equal(phones(text).length, 1, text);
+  });
+  it('no longer lets a sum read as an official number talk a money request down', () => {
+    const a = analyze('小李，我是人事经理，公司账目不对，你往里面转10000，让公司把账对一下。');
+    assert.ok(!a.signals.some((s) => s.id === 'OFFICIAL_NUMBER_NO_ASK' || s.id === 'PHONE_OFFICIAL'));
+    assert.ok(a.signals.some((s) => s.id === 'TRANSFER_REQUEST'));
+  });
+  const asks: [string, string][] = [
+    ['你现在给我打5000过来，急用', 'ASK_TO_LEND'],
+    ['外公，我打架受伤住院了，你转5000块给我吧', 'ASK_TO_LEND'],
+    ['借我3000，下周一定还你', 'ASK_TO_LEND'],
+    ['您孩子出车祸了，请汇20000到医院账户，速来', 'TRANSFER_AMOUNT_REQUEST'],
+  ];
+  for (const [text, rule] of asks) {
+    it(`names ${rule} for a sum asked in digits: ${text.slice(0, 16)}…`, () => {
+      assert.ok(analyze(text).signals.some((s) => s.id === rule && s.spans.length > 0), text);
+    });
+  }
+  it('does not read a call-me, a score or a sum already sent as money asked', () => {
+    for (const text of ['有事给我打电话', '打给我13800138000', '作文能打90到95分', '我已转500到你卡上了，收到了吗', '不要汇10000到陌生账户']) {
+      const ids = analyze(text).signals.map((s) => s.id);
+      assert.ok(!ids.includes('ASK_TO_LEND') && !ids.includes('TRANSFER_AMOUNT_REQUEST'), `${ids.join(',')}: ${text}`);
+    }
+  });
+  it('does not flag a warning that names the scam, a bank reply about its own limits, or a loan paid out', () => {
+    for (const text of [
+      '【刑事局】凡是「穩賺不賠」、「加LINE領飆股」皆為詐騙，請勿輕信。',
+      '媽，要是有人打電話說我被抓了要錢，那是假的，別理他。',
+      '您好，您的非約定轉帳上限為每日五萬元，如需調整請至分行辦理約定帳號。',
+      '【台灣銀行】您申請的信用貸款已於今日撥款至您的帳戶。',
+    ]) {
+      const a = analyze(text);
+      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}: ${text}`);
+    }
+  });
+  it('reads "请点击更新" as a request to open a link, a bare "请点击" not', () => {
+    assert.ok(analyze('您的包裹地址不全，請點擊更新').signals.some((s) => s.id === 'CLICK_LINK'));
+    assert.ok(!analyze('新品上市，请点击查看').signals.some((s) => s.id === 'CLICK_LINK'));
+  });
+});

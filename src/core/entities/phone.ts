@@ -57,12 +57,25 @@ const mobileOf = (s: string): ReturnType<typeof phoneOf> => {
   return p && (p.meta?.['class'] === 'mobile' || p.meta?.['class'] === 'mobile_virtual') ? p : null;
 };
 
+/** Service numbers short enough to be amounts too: 10000 is China Telecom's, and 10000 yuan. */
+const SHORT_SERVICE = new Set<string>(['service_short', 'service_95', 'service_96']);
+/** Before a number, these make it an amount ("你往里面转10000", "请汇10000到"), not a number to dial. */
+const MONEY_VERB = /(?:转|汇|付|借|赔|存|给我打|往里打|往里面打)\s?$/;
+/** After a number, these make it an amount ("10000元", "95000块"). */
+const MONEY_UNIT = /^\s?(?:元|块|万|千|百|rmb|cny|yuan)/i;
+
+/** A short service-number-shaped run that the words around it make an amount. */
+function readsAsAmount(text: string, at: number, end: number): boolean {
+  return MONEY_VERB.test(text.slice(Math.max(0, at - 4), at)) || MONEY_UNIT.test(text.slice(end, end + 5));
+}
+
 export function extractPhones(view: TextView, original: string): Entity[] {
   const out: Entity[] = [];
   const missed: RegExpExecArray[] = [];
   out.push(
     ...scan(view, original, PHONE, 'phone', (m) => {
       const p = phoneOf(m[0]);
+      if (p && SHORT_SERVICE.has(p.meta?.['class'] as string) && readsAsAmount(view.text, m.index, m.index + m[0].length)) return null;
       if (!p && /\d[ -]\d/.test(m[0]) && missed.length < 50) missed.push(m);
       return p;
     }),
