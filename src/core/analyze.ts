@@ -2,7 +2,7 @@ import { extractEntities } from './entities/index.js';
 import { advise, summarize } from './explain.js';
 import { compileKnowledge, type CompiledKnowledge, type KnowledgeData } from './knowledge.js';
 import { detectLang } from './lang.js';
-import { normalize, type NormalizedText } from './normalize/normalize.js';
+import { normalize, writtenInTraditional, type NormalizedText } from './normalize/normalize.js';
 import type { TextView } from './normalize/text-view.js';
 import { score } from './score.js';
 import { emit, firedWith, TAG } from './signals/emit.js';
@@ -20,7 +20,16 @@ export type EntityChecker = (entities: Entity[], text: string, k: CompiledKnowle
 
 /** A learned model scored beside the rules; returns its own signals (with spans) or none. */
 export type ModelScorer = (
-  input: { text: string; compact: string; compactView?: TextView; lang: Analysis['lang']; signals: Signal[]; entities: Entity[] },
+  input: {
+    text: string;
+    compact: string;
+    compactView?: TextView;
+    lang: Analysis['lang'];
+    /** A Chinese text written in Traditional characters (writtenInTraditional). */
+    traditional?: boolean;
+    signals: Signal[];
+    entities: Entity[];
+  },
   k: CompiledKnowledge,
 ) => Signal[];
 
@@ -54,7 +63,8 @@ export function collectEvidence(input: string, data: KnowledgeData, options: Ana
   for (const check of parts.checkers ?? []) signals.push(...check(entities, original, k, options, n));
   // Too little to read (empty, symbols or digits only, a word or two) gives a model nothing to judge.
   if (parts.model && options.useModel !== false && readableChars(n.compact.text) >= MIN_READABLE_FOR_MODEL) {
-    signals.push(...parts.model({ text: original, compact: n.compact.text, compactView: n.compact, lang, signals, entities }, k));
+    const traditional = lang === 'zh' && writtenInTraditional(original, k.normalize);
+    signals.push(...parts.model({ text: original, compact: n.compact.text, compactView: n.compact, lang, traditional, signals, entities }, k));
   }
   signals.push(...(options.extraSignals ?? []));
   signals.push(...contextSignals(signals, options, k));

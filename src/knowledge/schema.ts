@@ -125,6 +125,7 @@ export const policySchema = z
      * level), at the floor weight; 1: never below the model's emit level.
      */
     modelScamEmitZh: z.number().min(0).max(1).default(1),
+    modelScamTraditional: z.number().min(0).max(1).default(0),
     /** A non-Chinese text shorter than `length` compact characters needs P(spam or scam) of at least `emit` for MODEL_SPAM. */
     modelSpamShortText: z.object({ length: z.number().int().min(0), emit: z.number().min(0).max(1) }).strict().default({ length: 0, emit: 0 }),
     /** On a text shorter than `length` compact characters MODEL_SCAM weighs length / `length` (digits not counted in Chinese; 0: off). */

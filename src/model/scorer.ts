@@ -98,14 +98,19 @@ export function buildModelSignal(
   p: Prediction,
   k: CompiledKnowledge,
   /** `lang`: the engine's own reading of the text's language (collectEvidence). */
-  input: { text: string; compact: string; compactView?: TextView; lang: Analysis['lang']; signals: readonly Signal[] },
+  input: { text: string; compact: string; compactView?: TextView; lang: Analysis['lang']; traditional?: boolean; signals: readonly Signal[] },
 ): Signal | null {
   const cal = scorer.model.calibration;
+  // Traditional Chinese: the model has read Taiwan's SMS (corpus and our own rows) while the rules were written
+  // against mainland scripts, and Taiwan's published SMS have their links and numbers stripped, leaving the rules
+  // little to see. There the model's majority opinion counts as strong evidence (policy modelScamTraditional).
+  const hant = k.data.policy.modelScamTraditional;
+  const trusted = input.traditional === true && hant > 0 && p.pScam >= hant;
   // Chinese text that asks for something (to act, pay or get in touch) or lures: a weaker opinion counts too, at
   // the floor weight (policy modelScamEmitZh), even when P(legit) is a little higher (measured: docs/model.md). A
   // notice that only informs keeps the model's emit level.
   const lowZh = k.data.policy.modelScamEmitZh;
-  const emitAt = input.lang === 'zh' && p.pScam < cal.emitScam && p.pScam >= lowZh && firedWith(input.signals, ASKS_OR_LURES) ? lowZh : cal.emitScam;
+  const emitAt = trusted ? Math.min(hant, cal.emitScam) : input.lang === 'zh' && p.pScam < cal.emitScam && p.pScam >= lowZh && firedWith(input.signals, ASKS_OR_LURES) ? lowZh : cal.emitScam;
   if (p.pScam >= emitAt && p.pScam >= p.pSpam) {
     const cat = chooseCategory(p, input.signals, cal.categoryShare, k.data.policy.modelCategoryOverride, k.data.policy.strongSignalWeight);
     const toward = p.category ? classIndex(p.category) : FIRST_SCAM;
@@ -124,7 +129,8 @@ export function buildModelSignal(
     const floor = k.data.policy.modelScamFloor;
     const short = k.data.policy.modelScamShortText;
     const shortness = shortTextShare(input.compact, input.lang, short.length, short.wordsLength);
-    const weight = Math.round(s ? s.weight * (floor + (1 - floor) * ramp(p.pScam, cal.emitScam)) * shortness : 0);
+    const ramped = s ? s.weight * (floor + (1 - floor) * ramp(p.pScam, cal.emitScam)) * shortness : 0;
+    const weight = Math.round(trusted ? Math.max(ramped, k.data.policy.strongSignalWeight) : ramped);
     return s && weight > 0 ? { ...s, category: cat, weight } : null;
   }
   // Unwanted but not clearly a scam: a spam marker, weighed by P(spam or scam). A non-Chinese text of a few words

@@ -8,6 +8,7 @@ import { classIndex, MODEL_CLASSES } from '../../src/model/classes.js';
 import { createFeatureBuffer, extractFeatures } from '../../src/model/features.js';
 import { buildModelSignal, createModelScorer, LinearScorer, modelVerdict, shippedModel, tapModel, type LinearModel, type Prediction } from '../../src/model/index.js';
 import { shortTextShare } from '../../src/model/scorer.js';
+import { writtenInTraditional } from '../../src/core/normalize/normalize.js';
 
 const C = MODEL_CLASSES.length;
 const calibration = { scam: 0.5, spam: 0.5, emitScam: 0.6, emitLegit: 0.9, emitSpam: 0.6, categoryShare: 0.5 };
@@ -149,6 +150,34 @@ describe('ModelScorer in an engine', () => {
     // From the emit level on nothing changed: floor weight there, the full weight at P = 1.
     assert.deepEqual(signalFor(english, calibration.emitScam + 1e-9)?.weight, Math.round(full * floor));
     assert.deepEqual(signalFor(informs, 1)?.weight, full);
+  });
+
+  it('lets the model’s majority opinion flag a text in Traditional characters (policy modelScamTraditional)', () => {
+    const k = compileKnowledge(defaultKnowledge);
+    const { modelScamTraditional: hant, strongSignalWeight: strong } = k.data.policy;
+    assert.ok(hant > 0 && hant < calibration.emitScam, 'the shipped policy trusts the model earlier on Traditional text');
+    const scorer = new LinearScorer(toyModel('积分', 'phishing'));
+    const weightFor = (text: string, traditional: boolean, pScam: number): number | undefined => {
+      const compact = text.replace(/[\s，。：！、,.:!]/g, '');
+      scorer.predict({ compact, signals: [], entities: [] });
+      const p: Prediction = { probs: new Float64Array(C), pLegit: 1 - pScam - 0.01, pSpam: 0.01, pScam, category: 'phishing', categoryShare: 1 };
+      const s = buildModelSignal(scorer, p, k, { text, compact, lang: 'zh', traditional, signals: [] });
+      return s?.id === 'MODEL_SCAM' ? s.weight : undefined;
+    };
+    const text = '您的點數將於今日到期，請立即兌換';
+    const between = (hant + calibration.emitScam) / 2;
+    assert.equal(weightFor(text, true, between), strong, 'strong enough to flag alone');
+    assert.equal(weightFor(text, false, between), undefined, 'Simplified text keeps the emit level');
+    assert.equal(weightFor(text, true, hant - 0.01), undefined);
+    assert.ok((weightFor(text, true, 1) ?? 0) >= strong);
+  });
+
+  it('tells Traditional from Simplified writing by the characters that fold', () => {
+    const n = compileKnowledge(defaultKnowledge).normalize;
+    assert.equal(writtenInTraditional('您的包裹地址不全，請點擊更新', n), true);
+    assert.equal(writtenInTraditional('您的包裹地址不全，请点击更新', n), false);
+    assert.equal(writtenInTraditional('請', n), false, 'one character is not a script');
+    assert.equal(writtenInTraditional('', n), false);
   });
 
   it('weighs MODEL_SCAM less on a text shorter than modelScamShortText, by its length (in Chinese without digits; a digit-free Chinese line by wordsLength)', () => {

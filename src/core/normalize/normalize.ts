@@ -193,6 +193,24 @@ export function compactView(view: TextView): TextView {
   return b.build();
 }
 
+/**
+ * Whether a Chinese text is written in Traditional characters: at least 2 of its Han characters, and a tenth of
+ * them, have a Simplified form to fold to (the first 4,000 characters are read). Most characters are the same in
+ * both scripts, so a tenth is already a Traditional text ("您的包裹地址不全，請點擊更新" folds 3 of 12).
+ */
+export function writtenInTraditional(original: string, k: NormalizeKnowledge): boolean {
+  let han = 0;
+  let folded = 0;
+  const n = Math.min(original.length, 4000);
+  for (let i = 0; i < n; i++) {
+    const c = original.charCodeAt(i);
+    if (c < CJK_BASE || c > CJK_END) continue;
+    han++;
+    if (k.t2sTable[c - CJK_BASE]) folded++;
+  }
+  return folded >= 2 && folded * 10 >= han;
+}
+
 /** Compacts a keyword the same way the text is compacted, so data authors may write "reply stop" or "百万 保障". */
 export function compactString(s: string, t2s: Readonly<Record<string, string>>): string {
   return compactView(charPass(s, t2s)).text;
