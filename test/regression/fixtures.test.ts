@@ -328,6 +328,18 @@ describe('session 9: amounts are not phone numbers, money asked with a sum, Taiw
       assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}: ${text}`);
     }
   });
+  it('reads Taiwan warnings as warnings, and a wallet named "Pay" as no fee', () => {
+    for (const text of [
+      '【刑事局】提醒：「換號借錢」詐騙再起，親友說換號碼請務必撥打原號碼確認。',
+      '【新北市警察局】檢警不會在電話中辦案，也不會要求監管帳戶，有疑問請撥打 查證。',
+      '我每個月定期定額買基金，你也不要去信那些報明牌的群組',
+    ]) {
+      const a = analyze(text);
+      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}: ${text}`);
+    }
+    assert.ok(!analyze('【全聯】恭喜您的PX Pay電子發票中獎 元，獎金已存入您的領獎帳戶。').signals.some((s) => s.id === 'PRIZE_FEE'));
+    assert.ok(analyze('Congratulations, you have won a prize! To claim it you must pay a processing fee').signals.some((s) => s.id === 'PRIZE_FEE'));
+  });
   it('reads "请点击更新" as a request to open a link, a bare "请点击" not', () => {
     assert.ok(analyze('您的包裹地址不全，請點擊更新').signals.some((s) => s.id === 'CLICK_LINK'));
     assert.ok(!analyze('新品上市，请点击查看').signals.some((s) => s.id === 'CLICK_LINK'));
