@@ -305,6 +305,7 @@ describe('session 9: amounts are not phone numbers, money asked with a sum, Taiw
     ['外公，我打架受伤住院了，你转5000块给我吧', 'ASK_TO_LEND'],
     ['借我3000，下周一定还你', 'ASK_TO_LEND'],
     ['您孩子出车祸了，请汇20000到医院账户，速来', 'TRANSFER_AMOUNT_REQUEST'],
+    ['为了验证身份，请告诉我您账户的最后四位数字以及您的出生年月', 'ASK_PERSONAL_INFO'],
   ];
   for (const [text, rule] of asks) {
     it(`names ${rule} for a sum asked in digits: ${text.slice(0, 16)}…`, () => {
