@@ -348,6 +348,7 @@ describe('session 9: amounts are not phone numbers, money asked with a sum, Taiw
       '爸，我换号码了，新号码是13912345678，旧的下个月停掉，你帮我改一下通讯录。',
       '媽，如果有人用我的名字加妳借錢，一定是假的，不要理。',
       '我看到群里有人说买虚拟币稳赚你别被忽悠了',
+      '【淘宝】您申请的售后退款已同意，款项将原路退回，请在淘宝App中查看进度。官方客服不会主动联系您要求转账。',
     ]) {
       const a = analyze(text);
       assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}: ${text}`);
@@ -364,6 +365,7 @@ describe('session 9: amounts are not phone numbers, money asked with a sum, Taiw
     ['您的門號將於兩小時後停話，因涉及不法使用，如有疑問請按九', 'AUTH_ROBOCALL_LINE_CUT'],
     ['新股抽籤內部名額，保證中籤，獲利翻倍', 'INVEST_PITCH'],
     ['代辦信貸，銀行不核也能過，免聯徵', 'LOAN_OFFER'],
+    ['我是你儿子的同学，他被坏人抓走了，要两万块才肯放人，快转钱', 'KIDNAP'],
     ['您應徵的職缺已錄取，報到前需先繳交制服費 元', 'UPFRONT_FEE'],
   ];
   for (const [text, rule] of taiwanTactics) {
