@@ -349,6 +349,7 @@ describe('session 9: amounts are not phone numbers, money asked with a sum, Taiw
       '媽，如果有人用我的名字加妳借錢，一定是假的，不要理。',
       '我看到群里有人说买虚拟币稳赚你别被忽悠了',
       '【淘宝】您申请的售后退款已同意，款项将原路退回，请在淘宝App中查看进度。官方客服不会主动联系您要求转账。',
+      '【招商银行】您的个人贷款申请已审批通过，请登录招商银行App确认合同，本行不会要求您预先缴纳任何手续费。',
     ]) {
       const a = analyze(text);
       assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}: ${text}`);
@@ -366,6 +367,7 @@ describe('session 9: amounts are not phone numbers, money asked with a sum, Taiw
     ['新股抽籤內部名額，保證中籤，獲利翻倍', 'INVEST_PITCH'],
     ['代辦信貸，銀行不核也能過，免聯徵', 'LOAN_OFFER'],
     ['我是你儿子的同学，他被坏人抓走了，要两万块才肯放人，快转钱', 'KIDNAP'],
+    ['您好，我是贷款公司客服，了解到您有贷款的需求，您的额度已审批，但账户冻结需先交解冻金', 'LOAN_APPLICATION_PRETEXT'],
     ['您應徵的職缺已錄取，報到前需先繳交制服費 元', 'UPFRONT_FEE'],
   ];
   for (const [text, rule] of taiwanTactics) {
