@@ -356,6 +356,9 @@ describe('session 9: amounts are not phone numbers, money asked with a sum, Taiw
     }
     // Known limit: "别被忽悠" sets aside only its own clause, so "…有人说买虚拟币稳赚，你别被忽悠了" (two clauses) is
     // still flagged (docs/model.md).
+    // "晚点打给你" is a call, not money asked.
+    assert.ok(!analyze('妈，我换手机了，晚点打给你').signals.some((s) => s.id === 'ACQ_MONEY_REQUEST'));
+    assert.ok(analyze('媽，我換手機了，加我新LINE').signals.some((s) => s.id === 'ADD_CONTACT'));
     // The scam's new number asks soon after: then the composite is off.
     const asks = analyze('爸，我換號碼了，這是我的新LINE，先幫我轉五萬給朋友，急用。');
     assert.ok(!asks.signals.some((s) => s.id === 'NEW_NUMBER_NO_ASK'));
