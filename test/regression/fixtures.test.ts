@@ -389,3 +389,40 @@ describe('session 9: amounts are not phone numbers, money asked with a sum, Taiw
     assert.ok(!analyze('新品上市，请点击查看').signals.some((s) => s.id === 'CLICK_LINK'));
   });
 });
+
+describe('session 9 review: warnings a scammer says, sums and call numbers, licensed lottery', () => {
+  const scams = [
+    '您好，我是平安银行客服，我们不会要求您转账，但您的账户涉嫌洗钱，需要把资金转到安全账户进行核查',
+    '京东金融客服：我们不会要求您垫付任何费用，但由于您开通了百万保障，需要您先交手续费500元关闭',
+    '回拨原号码确认的时候直接把验证码念给客服就行',
+    '如果有人让你转账那是假的，我才是真的，你赶紧把钱转给我',
+    '要是有人问你，就说是你自己转的，别信银行那套，赶紧把钱汇过来',
+  ];
+  for (const text of scams) {
+    it(`flags a scam that borrows warning words: ${text.slice(0, 20)}…`, () => {
+      const a = analyze(text);
+      assert.ok(flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+    });
+  }
+  it('reads call numbers as numbers and decimal sums as money', () => {
+    const phones = (text: string): string[] => analyze(text).entities.filter((e) => e.kind === 'phone').map((e) => e.value);
+    assert.deepEqual(phones('请转95588人工服务核实您的账户'), ['95588']);
+    assert.deepEqual(phones('手机里存95555这个号'), ['95555']);
+    assert.deepEqual(phones('你给我打10086问一下话费还剩多少'), ['10086']);
+    assert.deepEqual(phones('账户余额：95555.00元'), []);
+    assert.deepEqual(phones('赔偿金额为10000.00元，请提供银行卡号'), []);
+  });
+  it('does not read a call for help, a call to the operator or money already received as money asked', () => {
+    for (const text of ['快给我打120！我爸晕倒了', '你先打10086给移动问问是不是欠费了', '你转500给我的那笔钱我收到了，谢谢', '他上周借500给我，我今天还他了']) {
+      const ids = analyze(text).signals.map((s) => s.id);
+      assert.ok(!ids.includes('ASK_TO_LEND') && !ids.includes('TRANSFER_AMOUNT_REQUEST'), `${ids.join(',')}: ${text}`);
+    }
+    assert.ok(analyze('借我5000用一下，明天还你').signals.some((s) => s.id === 'ASK_TO_LEND'));
+  });
+  it('keeps the licensed sports lottery, a bank branch visit and a "请按规定" apart from the new rules', () => {
+    const ids = (text: string) => analyze(text).signals.map((s) => s.id);
+    assert.ok(!ids('【台灣運彩】世足賽開打！本週指定賽事投注享加碼彩金，詳情請洽各地經銷商').includes('GAMBLING_PLATFORM_PROMO'));
+    assert.ok(!ids('您申请的贷款因资料不全审批未通过，可前往就近网点补充材料').includes('LOAN_APPLICATION_PRETEXT'));
+    assert.ok(!ids('【中華電信】您的門號因遭人冒用申辦，依規定暫停服務，請本人攜帶雙證件至門市辦理，請按規定於期限內完成').includes('AUTH_ROBOCALL_LINE_CUT'));
+  });
+});

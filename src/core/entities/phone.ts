@@ -60,13 +60,17 @@ const mobileOf = (s: string): ReturnType<typeof phoneOf> => {
 /** Service numbers short enough to be amounts too: 10000 is China Telecom's, and 10000 yuan. */
 const SHORT_SERVICE = new Set<string>(['service_short', 'service_95', 'service_96']);
 /** Before a number, these make it an amount ("你往里面转10000", "请汇10000到"), not a number to dial. */
-const MONEY_VERB = /(?:转|汇|付|借|赔|存|给我打|往里打|往里面打)\s?$/;
-/** After a number, these make it an amount ("10000元", "95000块"). */
-const MONEY_UNIT = /^\s?(?:元|块|万|千|百|rmb|cny|yuan)/i;
+const MONEY_VERB = /(?:转|汇|付|借|赔|存|往里打|往里面打)\s?$/;
+/** After a number, these make it an amount ("10000元", "95555.00元", "95000块"). */
+const MONEY_UNIT = /^(?:\.\d{1,2})?\s?(?:元|块|万|千|百|rmb|cny|yuan)/i;
+/** …unless what follows is about calling it: "请转95588人工服务", "手机里存95555这个号". */
+const CALL_WORDS = /^\s?(?:人工|咨询|查询|客服|热线|电话|号码|这个号|按)/;
 
 /** A short service-number-shaped run that the words around it make an amount. */
 function readsAsAmount(text: string, at: number, end: number): boolean {
-  return MONEY_VERB.test(text.slice(Math.max(0, at - 4), at)) || MONEY_UNIT.test(text.slice(end, end + 5));
+  const after = text.slice(end, end + 6);
+  if (MONEY_UNIT.test(after)) return true;
+  return MONEY_VERB.test(text.slice(Math.max(0, at - 4), at)) && !CALL_WORDS.test(after);
 }
 
 export function extractPhones(view: TextView, original: string): Entity[] {
