@@ -404,6 +404,14 @@ describe('session 9 review: warnings a scammer says, sums and call numbers, lice
       assert.ok(flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
     });
   }
+  it('keeps a request said again after a warning clause (every match of a windowed rule is evidence)', () => {
+    const a = analyze('不会主动联系您要求转账的是真客服，我们现在需要您转账到对公账户验证流水');
+    const t = a.signals.find((s) => s.id === 'TRANSFER_REQUEST');
+    assert.ok(t && t.spans.length >= 2, 'both places the rule fired are spans');
+    assert.ok(flagged(a.verdict), `${a.verdict} ${a.score}`);
+    // A warning that quotes the request in each of its sentences still sets it aside.
+    assert.ok(!flagged(analyze('【LINE】LINE官方不會私訊要求您提供驗證碼。任何人向您索取驗證碼，都可能是盜用帳號的詐騙。').verdict));
+  });
   it('reads call numbers as numbers and decimal sums as money', () => {
     const phones = (text: string): string[] => analyze(text).entities.filter((e) => e.kind === 'phone').map((e) => e.value);
     assert.deepEqual(phones('请转95588人工服务核实您的账户'), ['95588']);

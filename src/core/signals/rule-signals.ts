@@ -103,6 +103,9 @@ function matchGroups(h: RuleHits, groupCount: number, needsAnchor: boolean, wind
   if (window === undefined) {
     return [...(needsAnchor ? h.any : []), ...h.groups.flat()];
   }
+  // Every anchor that matches, not only the first: a request said twice, once inside a warning's clause ("不会主动联系
+  // 您要求转账的是真客服，我们现在需要您转账…"), keeps the span of the second and is not set aside as a quotation.
+  let evidence: Hit[] | null = null;
   for (const a of anchors) {
     if (a.inNorm) continue; // windows are measured in the compact view only
     const picked: Hit[] = [a];
@@ -112,9 +115,12 @@ function matchGroups(h: RuleHits, groupCount: number, needsAnchor: boolean, wind
       if (near) picked.push(near);
       else ok = false;
     }
-    if (ok) return picked;
+    if (!ok) continue;
+    if (evidence === null) evidence = picked;
+    else evidence.push(...picked);
+    if (evidence.length >= MAX_SPANS * 2) break;
   }
-  return null;
+  return evidence;
 }
 
 function toSpans(hits: Hit[], n: NormalizedText): Span[] {
