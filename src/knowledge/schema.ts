@@ -125,10 +125,11 @@ export const policySchema = z
      * level), at the floor weight; 1: never below the model's emit level.
      */
     modelScamEmitZh: z.number().min(0).max(1).default(1),
+    /** On Chinese text in Traditional characters, MODEL_SCAM from this P(scam) weighs at least strongSignalWeight (0: off). */
     modelScamTraditional: z.number().min(0).max(1).default(0),
     /** A non-Chinese text shorter than `length` compact characters needs P(spam or scam) of at least `emit` for MODEL_SPAM. */
     modelSpamShortText: z.object({ length: z.number().int().min(0), emit: z.number().min(0).max(1) }).strict().default({ length: 0, emit: 0 }),
-    /** On a text shorter than `length` compact characters MODEL_SCAM weighs length / `length` (digits not counted in Chinese; 0: off). */
+    /** On a text shorter than `length` compact characters MODEL_SCAM weighs length / `length` (digits not counted in Chinese; a digit-free Chinese line by `wordsLength`; 0: off). */
     modelScamShortText: z.object({ length: z.number().int().min(0), wordsLength: z.number().int().min(1).optional() }).strict().default({ length: 0 }),
     /** The model names the category outright when its top category holds at least this share of P(scam) (above 1: never). */
     modelCategoryOverride: z.number().min(0).max(2).default(2),

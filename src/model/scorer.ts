@@ -130,8 +130,8 @@ export function buildModelSignal(
       model: scorer.model.version,
     });
     const floor = k.data.policy.modelScamFloor;
-    const short = k.data.policy.modelScamShortText;
-    const shortness = shortTextShare(input.compact, input.lang, short.length, short.wordsLength);
+    const scamShort = k.data.policy.modelScamShortText;
+    const shortness = shortTextShare(input.compact, input.lang, scamShort.length, scamShort.wordsLength);
     const ramped = s ? s.weight * (floor + (1 - floor) * ramp(p.pScam, cal.emitScam)) * shortness : 0;
     // Trusted: at least strongSignalWeight, also on a short line (scaling it by length lost 3 of 80 held-out Taiwan
     // scams and spared no genuine message of the probe sets; docs/model.md).

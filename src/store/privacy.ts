@@ -40,7 +40,7 @@ function keep(s: string, head: number, tail: number): string {
 
 export function maskNumber(raw: string): { masked: string; key: string } | null {
   const d = raw.replace(SEPARATORS, '').toUpperCase();
-  if (ID_DATE.test(d)) return { masked: keep(d, 3, 4), key: `id:${d.toUpperCase()}` };
+  if (ID_DATE.test(d)) return { masked: keep(d, 3, 4), key: `id:${d}` };
   const mobile = d.replace(/^\+?86(?=1[3-9][0-9]{9}$)/, '');
   if (/^1[3-9][0-9]{9}$/.test(mobile)) return { masked: keep(mobile, 3, 4), key: `phone:${mobile}` };
   if (/^[0-9]{15,19}$/.test(d)) return { masked: keep(d, 4, 4), key: `account:${d}` };

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyze } from '../../src/index.js';
+import { analyze, type Analysis, type AnalyzeOptions } from '../../src/index.js';
 
 interface Fixture {
   id: string;
@@ -25,6 +25,20 @@ const load = (name: string): Fixture[] =>
     .map((l) => JSON.parse(l) as Fixture);
 
 const flagged = (v: string): boolean => v === 'scam' || v === 'suspicious';
+/** Verdict, score and signals: what a failing case prints. */
+const why = (a: Analysis, text: string): string => `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}: ${text}`;
+/** Analyses `text`, asserts it is flagged (scam or suspicious), returns the analysis for further checks. */
+const assertFlagged = (text: string, options: AnalyzeOptions = {}): Analysis => {
+  const a = analyze(text, options);
+  assert.ok(flagged(a.verdict), why(a, text));
+  return a;
+};
+/** Analyses `text`, asserts it is not flagged, returns the analysis. */
+const assertQuiet = (text: string, options: AnalyzeOptions = {}): Analysis => {
+  const a = analyze(text, options);
+  assert.ok(!flagged(a.verdict), why(a, text));
+  return a;
+};
 const run = (f: Fixture) => analyze(f.text, f.sender ? { sender: f.sender } : {});
 
 describe('seed articles', () => {
@@ -97,8 +111,7 @@ describe('named false-positive regressions', () => {
   ];
   for (const [name, text, sender] of quiet) {
     it(`does not flag ${name}`, () => {
-      const a = analyze(text, sender ? { sender } : {});
-      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+      assertQuiet(text, sender ? { sender } : {});
     });
   }
 });
@@ -112,9 +125,7 @@ describe('session 7: tactics added to the rule packs, end to end', () => {
   ];
   for (const [name, text, rule] of scams) {
     it(`flags ${name}, naming ${rule}`, () => {
-      const a = analyze(text);
-      assert.ok(flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
-      const s = a.signals.find((x) => x.id === rule);
+      const s = assertFlagged(text).signals.find((x) => x.id === rule);
       assert.ok(s && s.spans.length > 0 && s.explanation.zh && s.explanation.en, rule);
     });
   }
@@ -160,8 +171,7 @@ describe('a reassurance inside a scam does not silence it (session 7 review)', (
   ];
   for (const text of scams) {
     it(`flags: ${text.slice(0, 24)}…`, () => {
-      const a = analyze(text);
-      assert.ok(flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+      assertFlagged(text);
     });
   }
   it('and the rules alone still see the request behind the reassurance', () => {
@@ -185,8 +195,7 @@ describe('a reassurance inside a scam does not silence it (session 7 review)', (
   ];
   for (const text of genuine) {
     it(`does not flag: ${text.slice(0, 24)}…`, () => {
-      const a = analyze(text);
-      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+      assertQuiet(text);
     });
   }
 });
@@ -220,8 +229,7 @@ describe('session 8 review: everyday genuine messages and the scams they sit bes
   ];
   for (const text of genuine) {
     it(`does not flag: ${text.slice(0, 24)}…`, () => {
-      const a = analyze(text);
-      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+      assertQuiet(text);
     });
   }
   it('reads no phone number inside a tracking or order number', () => {
@@ -244,8 +252,7 @@ describe('session 8 review: everyday genuine messages and the scams they sit bes
   ];
   for (const text of saysWarningToo) {
     it(`flags a scam that says a warning phrase itself or is a line long: ${text.slice(0, 24)}…`, () => {
-      const a = analyze(text);
-      assert.ok(flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+      assertFlagged(text);
     });
   }
   it('does not flag everyday words of the new rules', () => {
@@ -260,8 +267,7 @@ describe('session 8 review: everyday genuine messages and the scams they sit bes
       '微博热议：又有人收到“您有一张传票未领取，请按9”的电话，网友吐槽这种电话一天三个。',
       '快递到付的钱你直接现金交给我们的人，他会给你开收据。',
     ]) {
-      const a = analyze(text);
-      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}: ${text}`);
+      assertQuiet(text);
     }
   });
   it('the official number counts only when nothing else is asked', () => {
@@ -280,9 +286,7 @@ describe('session 8 review: everyday genuine messages and the scams they sit bes
   ];
   for (const [text, rule] of scams) {
     it(`flags, naming ${rule}: ${text.slice(0, 24)}…`, () => {
-      const a = analyze(text);
-      assert.ok(flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
-      assert.ok(a.signals.some((s) => s.id === rule && s.spans.length > 0), rule);
+      assert.ok(assertFlagged(text).signals.some((s) => s.id === rule && s.spans.length > 0), rule);
     });
   }
 });
@@ -325,8 +329,7 @@ describe('session 9: amounts are not phone numbers, money asked with a sum, Taiw
       '您好，您的非約定轉帳上限為每日五萬元，如需調整請至分行辦理約定帳號。',
       '【台灣銀行】您申請的信用貸款已於今日撥款至您的帳戶。',
     ]) {
-      const a = analyze(text);
-      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}: ${text}`);
+      assertQuiet(text);
     }
   });
   it('reads Taiwan warnings as warnings, and a wallet named "Pay" as no fee', () => {
@@ -335,8 +338,7 @@ describe('session 9: amounts are not phone numbers, money asked with a sum, Taiw
       '【新北市警察局】檢警不會在電話中辦案，也不會要求監管帳戶，有疑問請撥打 查證。',
       '我每個月定期定額買基金，你也不要去信那些報明牌的群組',
     ]) {
-      const a = analyze(text);
-      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}: ${text}`);
+      assertQuiet(text);
     }
     assert.ok(!analyze('【全聯】恭喜您的PX Pay電子發票中獎 元，獎金已存入您的領獎帳戶。').signals.some((s) => s.id === 'PRIZE_FEE'));
     assert.ok(analyze('Congratulations, you have won a prize! To claim it you must pay a processing fee').signals.some((s) => s.id === 'PRIZE_FEE'));
@@ -351,8 +353,7 @@ describe('session 9: amounts are not phone numbers, money asked with a sum, Taiw
       '【淘宝】您申请的售后退款已同意，款项将原路退回，请在淘宝App中查看进度。官方客服不会主动联系您要求转账。',
       '【招商银行】您的个人贷款申请已审批通过，请登录招商银行App确认合同，本行不会要求您预先缴纳任何手续费。',
     ]) {
-      const a = analyze(text);
-      assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}: ${text}`);
+      assertQuiet(text);
     }
     // Known limit: "别被忽悠" sets aside only its own clause, so "…有人说买虚拟币稳赚，你别被忽悠了" (two clauses) is
     // still flagged (docs/model.md).
@@ -400,8 +401,7 @@ describe('session 9 review: warnings a scammer says, sums and call numbers, lice
   ];
   for (const text of scams) {
     it(`flags a scam that borrows warning words: ${text.slice(0, 20)}…`, () => {
-      const a = analyze(text);
-      assert.ok(flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+      assertFlagged(text);
     });
   }
   it('keeps a request said again after a warning clause (every match of a windowed rule is evidence)', () => {
