@@ -66,7 +66,8 @@ export function normalizeHost(raw: string): string | null {
   try {
     const u = new URL(/^[a-z][a-z0-9+.-]{0,20}:\/\//i.test(s) ? s : `http://${s}`);
     const host = u.hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
-    if (/^\[?[0-9a-f:]+\]?$/.test(host)) return host;
+    // An IPv6 host comes bracketed from the URL parser; a dotless word of hex letters ("cafe") is no host.
+    if (/^\[[0-9a-f:.]+\]$/.test(host)) return host;
     return host.includes('.') && hostNameFits(host) ? host : null;
   } catch {
     return null;

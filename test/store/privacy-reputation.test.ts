@@ -72,6 +72,8 @@ test('identifier keys: phones, hosts, accounts, handles', () => {
   assert.equal(normalizeHost('HTTPS://WWW.Example.CN/path?q=1'), 'example.cn');
   assert.match(normalizeHost('支付宝.com')!, /^xn--[a-z0-9]+\.com$/);
   assert.equal(normalizeHost('localhost'), null);
+  assert.equal(normalizeHost('http://cafe'), null, 'hex letters without a dot are no IPv6 address');
+  assert.equal(normalizeHost('http://[2001:db8::1]/x'), '[2001:db8::1]');
   assert.equal(identifier('account', '6222 0212 3456 7890 123')?.key, 'account:6222021234567890123');
   assert.equal(identifier('handle', ' WXID_Abc ')?.key, 'handle:wxid_abc');
   assert.equal(identifier('url', 'not a url'), null);
