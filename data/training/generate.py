@@ -393,6 +393,35 @@ def write(name, objs):
     print(f'{name}: {len(objs)} lines')
 
 
+# ---------------------------------------------------------------- Taiwan's published-SMS form
+# Taiwan's public SMS collections print messages with every number, link and LINE ID cut out ("請於 前至 繳費"). The
+# model should read that form as it reads the full one, so every Traditional hand-written text also appears stripped.
+URL_RE = re.compile(r'(?:https?://|www\.)\S+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|tw|cc|top|xyz|co|info|vip|shop|site|me|io|app|link|cn|hk)(?:/[!-~]*)?', re.I)
+HANDLE_RE = re.compile(r'(?<=[:：])\s*@?[A-Za-z0-9_.\-]{3,}|@[A-Za-z0-9_.\-]{2,}')
+DIGITS_RE = re.compile(r'(?:NT\$|\$)?[0-9０-９][0-9０-９,.:/\-]*')
+
+
+def stripped(text):
+    """The text as Taiwan's collections publish it; a cut leaves a space or nothing, chosen by a hash of the text."""
+    gap = ' ' if int(hashlib.sha256(text.encode('utf-8')).hexdigest(), 16) % 2 else ''
+    out = URL_RE.sub(gap, text)
+    out = HANDLE_RE.sub(gap, out)
+    out = DIGITS_RE.sub(gap, out)
+    return re.sub(r'  +', ' ', out).strip()
+
+
+def stripped_variants(items):
+    """(kind, sender, text, split) for each Traditional text that changes when stripped; the split is the original's."""
+    out = []
+    for k, s, t in items:
+        if lang_of(t) != 'zh-Hant':
+            continue
+        v = stripped(t)
+        if v != t and len(re.findall(r'[\u4e00-\u9fff]', v)) >= 4:
+            out.append((k, s, v, split_of(t)))
+    return out
+
+
 def main():
     src_files = sorted(os.listdir(os.path.join(HERE, 'src')))
     legit = [(k, s, t) for name in src_files if name.startswith('legit-') for k, s, t in read_src(name, 3)]
@@ -417,13 +446,19 @@ def main():
             print(f'too close to held-out ({j}):\n  train: {t}\n  held : {h}', file=sys.stderr)
         sys.exit(f'{len(bad)} training texts too close to test/fixtures/')
 
+    seen = {t for _, _, t in legit + scam + spam}
+    legit_v = [v for v in stripped_variants(legit) if v[2] not in seen and not seen.add(v[2])]
+    scam_v = [v for v in stripped_variants(scam) if v[2] not in seen and not seen.add(v[2])]
+    legit4 = [(k, s, t, split_of(t)) for k, s, t in legit] + legit_v
+    scam4 = [(c, s, t, split_of(t)) for c, s, t in scam] + scam_v
     write('legit-near-domain.jsonl', [
-        {'id': f'trl-{i + 1:04d}', 'text': t, 'lang': lang_of(t), 'label': 'legit', 'kind': k, 'split': split_of(t),
+        {'id': f'trl-{i + 1:04d}', 'text': t, 'lang': lang_of(t), 'label': 'legit', 'kind': k, 'split': sp,
          **({'sender': s} if s else {})}
-        for i, (k, s, t) in enumerate(legit)])
+        for i, (k, s, t, sp) in enumerate(legit4)])
     write('scam-written.jsonl', [
-        {'id': f'trs-{i + 1:04d}', 'text': t, 'lang': lang_of(t), 'label': 'scam', 'category': c, 'split': split_of(t)}
-        for i, (c, _, t) in enumerate(scam)])
+        {'id': f'trs-{i + 1:04d}', 'text': t, 'lang': lang_of(t), 'label': 'scam', 'category': c, 'split': sp}
+        for i, (c, _, t, sp) in enumerate(scam4)])
+    print(f'  stripped Taiwan variants: {len(legit_v)} legit, {len(scam_v)} scam')
     if spam:
         write('spam-written.jsonl', [
             {'id': f'trp-{i + 1:04d}', 'text': t, 'lang': lang_of(t), 'label': 'spam', 'kind': k, 'split': split_of(t),
