@@ -434,3 +434,45 @@ describe('session 9 review: warnings a scammer says, sums and call numbers, lice
     assert.ok(!ids('【中華電信】您的門號因遭人冒用申辦，依規定暫停服務，請本人攜帶雙證件至門市辦理，請按規定於期限內完成').includes('AUTH_ROBOCALL_LINE_CUT'));
   });
 });
+
+describe('session 10: Taiwan requests whose link was cut, instalment and subsidy lures, family talk about money', () => {
+  it('flags a Taiwan request that ends where its link was cut out', () => {
+    for (const text of ['【監理站】您的交通罰單逾期未繳，請盡速繳納：', '台灣自來水：您的帳戶扣款失敗，請儘速更新付款資料：']) {
+      const a = assertFlagged(text);
+      assert.ok(a.signals.some((s) => s.id === 'REQUEST_BEFORE_CUT_LINK'), why(a, text));
+    }
+    // A code line and a warning that point to a (cut) link ask for nothing.
+    assertQuiet('【蝦皮購物】登入驗證碼： ，請勿告知他人');
+    assertQuiet('【警政署提醒您】假冒客服要求解除分期付款都是詐騙，請勿點擊不明連結，詳見：');
+  });
+  it('names the instalment-error script and the subsidy claim form', () => {
+    const a = assertFlagged('您好，我們是網購平台客服，您上次的訂單被誤設成分期付款，每月將重複扣款，請配合我們解除');
+    assert.equal(a.category, 'fake_customer_service');
+    assert.ok(a.signals.some((s) => s.id === 'CS_INSTALLMENT_ERROR'));
+    const b = assertFlagged('【勞動部】您的紓困補貼已核准，請於期限內點擊連結填寫資料領取 bzt-tw.cc/a');
+    assert.ok(b.signals.some((s) => s.id === 'SUBSIDY_CLAIM_LURE'), why(b, 'subsidy'));
+    // The subsidy paid, not claimed through a form.
+    assertQuiet('您申請的育兒津貼已核准，將於月底撥入您登記的帳戶，無需另外辦理');
+  });
+  it('does not flag family and friends talking about money or warning each other', () => {
+    for (const text of [
+      '爸，午餐錢我等一下轉給你',
+      '我換了新手機，LINE還是同一個，如果有人用我的名字跟你借錢，一定是假的別理他',
+      '哥，刚刚有人说是你的微信号来找我借钱，我没理，你号是不是被盗了',
+      '她说那种老师带单的群几乎都是骗人的，你千万别加',
+    ]) assertQuiet(text);
+  });
+  it('does not flag shop prizes claimed at the counter, a lottery result, a game notice or a refund done', () => {
+    for (const text of [
+      '恭喜您在本店週年慶抽中飲料兌換券一張，請於活動期間至門市出示會員條碼領取',
+      '【体彩】您购买的大乐透本期未中奖，感谢您的支持',
+      '【和平精英】您的账号已完成实名认证，请合理安排游戏时间',
+      '【淘宝】您的退款申请售后已完成，退款将在1-3个工作日内退回原支付账户',
+      '【XX公安】“先充值后返利”“做任务拿佣金”都是陷阱，请勿相信',
+    ]) assertQuiet(text);
+  });
+  it('keeps an English bank fraud alert that asks for a yes or no quiet, and the smishing "reply Y" trick flagged', () => {
+    assertQuiet('Barclays Fraud Alert: did you attempt a £89.99 purchase at ASOS? Reply YES or NO.');
+    assertFlagged('USPS: your package is on hold due to an incomplete address. Reply Y, then reopen this message to click the link and update.');
+  });
+});
