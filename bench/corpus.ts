@@ -17,6 +17,8 @@ export interface CorpusRow {
   notes?: string;
   /** Fixtures only: the sender (phone number or sender id) the message came from, checked as the API does. */
   sender?: string;
+  /** Own training rows only: "stripped" marks a copy of another row in Taiwan's published form (data/training). */
+  variant?: string;
 }
 
 /**
@@ -60,6 +62,7 @@ export function completeRow(r: Partial<CorpusRow>, fallbackId: string, defaults:
     text: r.text ?? '',
     ...(r.turns ? { turns: r.turns } : {}),
     ...(r.sender ? { sender: r.sender } : {}),
+    ...(r.variant ? { variant: r.variant } : {}),
     label: r.label ?? 'legit',
     category: r.category ?? null,
     split: r.split ?? 'test',

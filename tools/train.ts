@@ -111,7 +111,7 @@ function examples(rows: CorpusRow[]): Example[] {
   const out: Example[] = [];
   for (const r of rows) {
     const f = featuresOf(r);
-    if (f) out.push({ id: r.id, source: r.source, label: r.label, lang: r.lang, category: r.category, ...f, weight: r.source === 'own' ? OWN_WEIGHT : 1 });
+    if (f) out.push({ id: r.id, source: r.source, label: r.label, lang: r.lang, category: r.category, ...f, weight: r.source !== 'own' ? 1 : r.variant ? 1 : OWN_WEIGHT });
   }
   return out;
 }

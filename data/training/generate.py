@@ -449,15 +449,17 @@ def main():
     seen = {t for _, _, t in legit + scam + spam}
     legit_v = [v for v in stripped_variants(legit) if v[2] not in seen and not seen.add(v[2])]
     scam_v = [v for v in stripped_variants(scam) if v[2] not in seen and not seen.add(v[2])]
-    legit4 = [(k, s, t, split_of(t)) for k, s, t in legit] + legit_v
-    scam4 = [(c, s, t, split_of(t)) for c, s, t in scam] + scam_v
+    # A stripped copy says "stripped": the trainer weighs it as one corpus row, not as an own original (tools/train.ts).
+    legit4 = [(k, s, t, split_of(t), None) for k, s, t in legit] + [v + ('stripped',) for v in legit_v]
+    scam4 = [(c, s, t, split_of(t), None) for c, s, t in scam] + [v + ('stripped',) for v in scam_v]
     write('legit-near-domain.jsonl', [
         {'id': f'trl-{i + 1:04d}', 'text': t, 'lang': lang_of(t), 'label': 'legit', 'kind': k, 'split': sp,
-         **({'sender': s} if s else {})}
-        for i, (k, s, t, sp) in enumerate(legit4)])
+         **({'sender': s} if s else {}), **({'variant': v} if v else {})}
+        for i, (k, s, t, sp, v) in enumerate(legit4)])
     write('scam-written.jsonl', [
-        {'id': f'trs-{i + 1:04d}', 'text': t, 'lang': lang_of(t), 'label': 'scam', 'category': c, 'split': sp}
-        for i, (c, _, t, sp) in enumerate(scam4)])
+        {'id': f'trs-{i + 1:04d}', 'text': t, 'lang': lang_of(t), 'label': 'scam', 'category': c, 'split': sp,
+         **({'variant': v} if v else {})}
+        for i, (c, _, t, sp, v) in enumerate(scam4)])
     print(f'  stripped Taiwan variants: {len(legit_v)} legit, {len(scam_v)} scam')
     if spam:
         write('spam-written.jsonl', [

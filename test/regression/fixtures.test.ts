@@ -476,3 +476,37 @@ describe('session 10: Taiwan requests whose link was cut, instalment and subsidy
     assertFlagged('USPS: your package is on hold due to an incomplete address. Reply Y, then reopen this message to click the link and update.');
   });
 });
+
+describe('session 10 review: the new exclusions must not let a scam through', () => {
+  it('flags scams that open by warning about an impersonator and then ask', () => {
+    for (const text of [
+      '我是你儿子，有人冒充我找你借钱你别理，我现在真的出事了，快给我转5000到这个卡',
+      '有人冒充我的名字借钱，不要相信，我这个才是新号，急用3000',
+      '爸，有人冒用我名義跟你借錢別信，我現在真的急需繳學費，匯3萬到這個帳戶',
+      '刚才有人冒充你的微信号找我借钱我没理，对了你现在方便先转我3000吗，我急用',
+      '我是你二舅，听说是你的号码就打过来了，我没理由骗你，急需3000交住院费，先转给我',
+    ]) assertFlagged(text);
+  });
+  it('flags scams that use the new warning or prize wording as a shield', () => {
+    for (const text of [
+      '您好，网上贷款都是陷阱，请勿相信，我司正规放款，需先交会员费599元提高通过率',
+      '恭喜您中奖了！奖品为现金8888元，请至门市出示身份证领取，如无法到店可支付300元邮寄费后寄送',
+      '您好，我们检测到有人用你的账号在异地登录，是不是被盗号了，请立即点击链接验证身份 http://wx-verify.cc',
+      '您好，我是博客來客服，您的訂單被誤設成分期付款，每月將扣款165元，請配合到ATM解除',
+    ]) assertFlagged(text);
+  });
+  it('does not flag operator, subsidy and order notices that share the new rules\' words', () => {
+    for (const text of [
+      '【中国电信】您的账户已产生欠费，将于3日后暂停使用，请及时缴费',
+      '【工商银行】您的旧版手机银行将停用，请在应用商店更新至最新版',
+      '【財政部】全民普發現金6000元，符合資格者可於4月10日起上網登記領取，官網：https://6000.gov.tw',
+      '您好，我是街道办的小王，你家老人的高龄津贴已审核通过，请带身份证和存折到社区服务中心登记领取',
+      '【淘宝】系统检测到您的订单可能重复下单，如不需要可在订单详情页申请取消',
+      '【中華電信】您於11月的帳單因系統錯誤重複扣款，溢繳金額將於下期帳單扣抵',
+      '【美团】您的会员自动续费因系统重复扣款，已全额退款至原支付账户',
+      '本次停水公告詳細資訊請點擊：',
+    ]) assertQuiet(text);
+    // A phone extension is no inside tip.
+    assert.ok(!analyze('有事打我内线8023').signals.some((s) => s.id === 'INVEST_PITCH'));
+  });
+});
