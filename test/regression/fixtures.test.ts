@@ -510,3 +510,18 @@ describe('session 10 review: the new exclusions must not let a scam through', ()
     assert.ok(!analyze('有事打我内线8023').signals.some((s) => s.id === 'INVEST_PITCH'));
   });
 });
+
+describe('session 10: Taiwan scam wording the rules lacked (probe set D misses)', () => {
+  it('flags the grandchild accident, the OTP screenshot, the mule job and the video extortion', () => {
+    for (const text of [
+      '阿嬤，我開車擦撞到人，對方要和解金，你先準備現金，我同學等一下去家裡拿，不要跟爸媽說',
+      '我舊帳號被盜了，等一下會有驗證碼傳到你手機，幫我截圖傳回來好嗎，我急著用',
+      '誠徵在家工作，只需將存摺和提款卡寄到公司協助收款，每月另有補貼',
+      '我們錄到你視訊的畫面了，通訊錄也已經備份，明天前不處理就發送給你的家人',
+    ]) assertFlagged(text);
+  });
+  it('reads a casino balance as the lure it is, not a bank statement', () => {
+    const a = analyze('【娛樂城】您的體驗金已入帳，帳戶餘額可直接申請提款');
+    assert.ok(!a.signals.some((s) => s.id === 'BALANCE_NOTICE'), why(a, 'casino'));
+  });
+});
