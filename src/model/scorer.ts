@@ -12,6 +12,7 @@
 import type { ModelScorer } from '../core/analyze.js';
 import type { CompiledKnowledge } from '../core/knowledge.js';
 import { toOriginal, type TextView } from '../core/normalize/text-view.js';
+import { composites } from '../core/score.js';
 import { emit, firedWith, TAG, tagBits } from '../core/signals/emit.js';
 import type { Analysis, CategoryId, Signal, Span } from '../core/types.js';
 import { classIndex, FIRST_SCAM, LEGIT, SPAM } from './classes.js';
@@ -107,8 +108,10 @@ export function buildModelSignal(
   // Traditional Chinese: the model has read Taiwan's SMS (corpus and our own rows) while the rules were written
   // against mainland scripts, and Taiwan's published SMS have their links and numbers stripped, leaving the rules
   // little to see. There the model's majority opinion counts as strong evidence (policy modelScamTraditional).
+  // Not where the rules' combined reading is benign (a negative composite: "a new number that asks for nothing",
+  // "ordinary marketing"): the model read the words, the rules read what is asked.
   const hant = k.data.policy.modelScamTraditional;
-  const trusted = input.traditional === true && hant > 0 && p.pScam >= hant;
+  const trusted = input.traditional === true && hant > 0 && p.pScam >= hant && !composites([...input.signals], k).some((c) => c.weight < 0);
   // Chinese text that asks for something (to act, pay or get in touch) or lures: a weaker opinion counts too, at
   // the floor weight (policy modelScamEmitZh), even when P(legit) is a little higher (measured: docs/model.md). A
   // notice that only informs keeps the model's emit level.

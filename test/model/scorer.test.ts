@@ -170,6 +170,15 @@ describe('ModelScorer in an engine', () => {
     assert.equal(weightFor(text, false, between), undefined, 'Simplified text keeps the emit level');
     assert.equal(weightFor(text, true, hant - 0.01), undefined);
     assert.ok((weightFor(text, true, 1) ?? 0) >= strong);
+    // Not where the rules' combined reading is benign: a new number that asks for nothing (composite
+    // NEW_NUMBER_NO_ASK) keeps the model at its usual emit level.
+    const newNumber = '爸，這是我的新號碼，公司配的，舊的也還會用';
+    const ruleSignals = analyze(newNumber, { useModel: false }).signals;
+    assert.ok(ruleSignals.some((x) => x.id === 'ACQ_NEW_ACCOUNT'), 'the rules read a new number');
+    const compact = newNumber.replace(/[\s，。：！、,.:!]/g, '');
+    scorer.predict({ compact, signals: [], entities: [] });
+    const p: Prediction = { probs: new Float64Array(C), pLegit: 1 - between - 0.01, pSpam: 0.01, pScam: between, category: 'phishing', categoryShare: 1 };
+    assert.equal(buildModelSignal(scorer, p, k, { text: newNumber, compact, lang: 'zh', traditional: true, signals: ruleSignals }), null);
   });
 
   it('tells Traditional from Simplified writing by the characters that fold', () => {
