@@ -36,6 +36,8 @@ export function ruleSignals(n: NormalizedText, k: CompiledKnowledge, lang: 'zh' 
     const cr = k.rules[i];
     // A rule for the other language would be dropped below anyway: don't pay for its regexes.
     if (!cr || (cr.rule.lang && lang !== 'mixed' && cr.rule.lang !== lang)) continue;
+    // Nor for a rule whose `none` keywords already ruled it out.
+    if (perRule.get(i)?.none) continue;
     for (const re of cr.regexes) {
       let found = byPattern.get(re);
       if (found === undefined) byPattern.set(re, (found = regexHits(re, n.norm.text)));
