@@ -107,11 +107,14 @@ function featuresOf(row: CorpusRow): { idx: Int32Array; val: Float32Array } | nu
   return { idx, val };
 }
 
+/** Own originals weigh --own-weight; corpus rows and the generated stripped copies (data/training) weigh 1. */
+const ownWeight = (r: CorpusRow): number => (r.source === 'own' && !r.variant ? OWN_WEIGHT : 1);
+
 function examples(rows: CorpusRow[]): Example[] {
   const out: Example[] = [];
   for (const r of rows) {
     const f = featuresOf(r);
-    if (f) out.push({ id: r.id, source: r.source, label: r.label, lang: r.lang, category: r.category, ...f, weight: r.source !== 'own' ? 1 : r.variant ? 1 : OWN_WEIGHT });
+    if (f) out.push({ id: r.id, source: r.source, label: r.label, lang: r.lang, category: r.category, ...f, weight: ownWeight(r) });
   }
   return out;
 }

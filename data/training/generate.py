@@ -422,6 +422,16 @@ def stripped_variants(items):
     return out
 
 
+def unseen(items, seen):
+    """The items whose text (third field) is not in `seen`, adding each to it: no copy repeats another row."""
+    out = []
+    for it in items:
+        if it[2] not in seen:
+            seen.add(it[2])
+            out.append(it)
+    return out
+
+
 def main():
     src_files = sorted(os.listdir(os.path.join(HERE, 'src')))
     legit = [(k, s, t) for name in src_files if name.startswith('legit-') for k, s, t in read_src(name, 3)]
@@ -447,19 +457,22 @@ def main():
         sys.exit(f'{len(bad)} training texts too close to test/fixtures/')
 
     seen = {t for _, _, t in legit + scam + spam}
-    legit_v = [v for v in stripped_variants(legit) if v[2] not in seen and not seen.add(v[2])]
-    scam_v = [v for v in stripped_variants(scam) if v[2] not in seen and not seen.add(v[2])]
+    legit_v = unseen(stripped_variants(legit), seen)
+    scam_v = unseen(stripped_variants(scam), seen)
+    bad = check_against_held_out([v[:3] for v in legit_v + scam_v])
+    if bad:
+        sys.exit(f'{len(bad)} stripped copies too close to test/fixtures/: {bad[0][1]}')
     # A stripped copy says "stripped": the trainer weighs it as one corpus row, not as an own original (tools/train.ts).
-    legit4 = [(k, s, t, split_of(t), None) for k, s, t in legit] + [v + ('stripped',) for v in legit_v]
-    scam4 = [(c, s, t, split_of(t), None) for c, s, t in scam] + [v + ('stripped',) for v in scam_v]
+    legit_rows = [(k, s, t, split_of(t), None) for k, s, t in legit] + [v + ('stripped',) for v in legit_v]
+    scam_rows = [(c, s, t, split_of(t), None) for c, s, t in scam] + [v + ('stripped',) for v in scam_v]
     write('legit-near-domain.jsonl', [
         {'id': f'trl-{i + 1:04d}', 'text': t, 'lang': lang_of(t), 'label': 'legit', 'kind': k, 'split': sp,
          **({'sender': s} if s else {}), **({'variant': v} if v else {})}
-        for i, (k, s, t, sp, v) in enumerate(legit4)])
+        for i, (k, s, t, sp, v) in enumerate(legit_rows)])
     write('scam-written.jsonl', [
         {'id': f'trs-{i + 1:04d}', 'text': t, 'lang': lang_of(t), 'label': 'scam', 'category': c, 'split': sp,
          **({'variant': v} if v else {})}
-        for i, (c, _, t, sp, v) in enumerate(scam4)])
+        for i, (c, _, t, sp, v) in enumerate(scam_rows)])
     print(f'  stripped Taiwan variants: {len(legit_v)} legit, {len(scam_v)} scam')
     if spam:
         write('spam-written.jsonl', [

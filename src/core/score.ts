@@ -15,7 +15,7 @@ export interface Scored {
 const toScore = (raw: number, scale: number): number => Math.round(100 * (1 - Math.exp(-Math.max(0, raw) / scale)));
 
 /** Fires the policy's composites: each `when` item is a tag or a signal id, "!x" meaning x did not fire. */
-export function composites(signals: Signal[], k: CompiledKnowledge): Signal[] {
+export function composites(signals: readonly Signal[], k: CompiledKnowledge): Signal[] {
   const facts = k.compositeFacts;
   if (facts === null) return compositesByName(signals, k);
   // Each signal's facts once, then two mask tests per composite.
@@ -42,7 +42,7 @@ export function composites(signals: Signal[], k: CompiledKnowledge): Signal[] {
 }
 
 /** The same by name, for knowledge whose composites name more facts than a mask holds. */
-function compositesByName(signals: Signal[], k: CompiledKnowledge): Signal[] {
+function compositesByName(signals: readonly Signal[], k: CompiledKnowledge): Signal[] {
   const present = new Set<string>();
   for (const s of signals) {
     if (s.weight <= 0 && !tagsOf(s).includes('benign')) continue;

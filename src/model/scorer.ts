@@ -111,7 +111,7 @@ export function buildModelSignal(
   // Not where the rules' combined reading is benign (a negative composite: "a new number that asks for nothing",
   // "ordinary marketing"): the model read the words, the rules read what is asked.
   const hant = k.data.policy.modelScamTraditional;
-  const trusted = input.traditional === true && hant > 0 && p.pScam >= hant && !composites([...input.signals], k).some((c) => c.weight < 0);
+  const trusted = input.traditional === true && hant > 0 && p.pScam >= hant && !composites(input.signals, k).some((c) => c.weight < 0);
   // Chinese text that asks for something (to act, pay or get in touch) or lures: a weaker opinion counts too, at
   // the floor weight (policy modelScamEmitZh), even when P(legit) is a little higher (measured: docs/model.md). A
   // notice that only informs keeps the model's emit level.
