@@ -525,3 +525,14 @@ describe('session 10: Taiwan scam wording the rules lacked (probe set D misses)'
     assert.ok(!a.signals.some((s) => s.id === 'BALANCE_NOTICE'), why(a, 'casino'));
   });
 });
+
+describe('session 10: invoice prizes claimed at the counter, legal warnings, English billing phish', () => {
+  it('does not flag a store e-invoice prize or a government warning that quotes account renting', () => {
+    assertQuiet('【7-ELEVEN】您的會員載具有中獎發票，請至門市ibon列印後到櫃檯兌領。');
+    assertQuiet('【內政部】提醒您：「出租帳戶」、「幫忙領錢」可能觸犯洗錢防制法，請勿因小利觸法。');
+  });
+  it('flags English billing-problem phishing with a look-alike link', () => {
+    assertFlagged('Problem billing on your Amazon account. Confirm your info here: amzn-bill-help.us/login');
+    assertFlagged('ERROR ALERT - Chase: confirm infos instantly at chase-secure-verify.com');
+  });
+});
