@@ -5,6 +5,7 @@ const EMPTY: IntelData = {
   freeHosts: [],
   dynamicDns: [],
   riskyTlds: [],
+  governmentSuffixes: [],
   caseTypes: [],
   caseTypesUnverified: [],
   courtCodes: [],
@@ -27,6 +28,7 @@ export function buildIntel(files: { file: string; content: unknown }[]): { data:
     out.freeHosts.push(...lower(d.freeHosts));
     out.dynamicDns.push(...lower(d.dynamicDns));
     out.riskyTlds.push(...lower(d.riskyTlds));
+    out.governmentSuffixes.push(...lower(d.governmentSuffixes));
     out.caseTypes.push(...(d.caseTypes ?? []));
     out.caseTypesUnverified.push(...(d.caseTypesUnverified ?? []));
     out.courtCodes.push(...(d.courtCodes ?? []));
@@ -37,6 +39,6 @@ export function buildIntel(files: { file: string; content: unknown }[]): { data:
     if (codes.has(t.code)) errors.push(`data/intel: duplicate case type code ${t.code}`);
     codes.add(t.code);
   }
-  for (const key of ['shorteners', 'freeHosts', 'dynamicDns', 'riskyTlds'] as const) out[key] = [...new Set(out[key])].sort();
+  for (const key of ['shorteners', 'freeHosts', 'dynamicDns', 'riskyTlds', 'governmentSuffixes'] as const) out[key] = [...new Set(out[key])].sort();
   return { data: out, errors };
 }

@@ -246,6 +246,9 @@ export function urlFindings(d: UrlDetails, url: URL | null, claims: DirectoryEnt
     } else {
       out.push(finding(k, 'URL_LISTED_DOMAIN', 'info', { host, domain: owner.domain, brand: owner.entry.name.zh, brandEn: owner.entry.name.en }));
     }
+  } else if (lists && isGovernmentHost(host, lists.governmentSuffixes)) {
+    // Only a government registers under gov.tw or gov.cn: its own site, whichever office runs it.
+    out.push(finding(k, 'URL_GOVERNMENT_DOMAIN', 'info', { host }));
   } else {
     if (lists) {
       const sh = inList(host, lists.shorteners);
@@ -312,4 +315,9 @@ export function checkUrl(input: string, options: UrlCheckOptions = {}): UrlResul
   const claims = claimedEntries(options.claims, options);
   const { findings, official, officialMatch } = urlFindings(details, url, claims, k);
   return { input, risk: riskOf(findings, officialMatch), findings: sortFindings(findings), official, details };
+}
+
+/** The host is under a suffix only governments can register (data/intel/links.yaml `governmentSuffixes`). */
+function isGovernmentHost(host: string, suffixes: readonly string[]): boolean {
+  return suffixes.some((s) => host === s || host.endsWith(`.${s}`));
 }

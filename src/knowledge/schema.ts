@@ -259,6 +259,8 @@ export const intelFileSchema = z
     dynamicDns: z.array(z.string().min(3)).optional(),
     /** Top-level domains that phishing campaigns favour (without the dot). */
     riskyTlds: z.array(z.string().min(2)).optional(),
+    /** Domain suffixes only a government can register (gov.tw, gov.cn): a link there is the government's own site. */
+    governmentSuffixes: z.array(z.string().min(2)).optional(),
     /** Court type codes (案件类型代字) from the SPC standard and later notices, with the year they started. */
     caseTypes: z.array(z.object({ code: z.string().min(1), since: z.number().int().optional(), note: z.string().optional() }).strict()).optional(),
     /** Type codes seen in circulation that no source confirms (诉前调, 诉前保). */
@@ -275,6 +277,7 @@ export interface IntelData {
   freeHosts: string[];
   dynamicDns: string[];
   riskyTlds: string[];
+  governmentSuffixes: string[];
   caseTypes: { code: string; since?: number; note?: string }[];
   caseTypesUnverified: string[];
   courtCodes: string[];

@@ -109,9 +109,11 @@ export function buildModelSignal(
   // against mainland scripts, and Taiwan's published SMS have their links and numbers stripped, leaving the rules
   // little to see. There the model's majority opinion counts as strong evidence (policy modelScamTraditional).
   // Not where the rules' combined reading is benign (a negative composite: "a new number that asks for nothing",
-  // "ordinary marketing"): the model read the words, the rules read what is asked.
+  // "ordinary marketing") nor where the link checker vouches for a link (a government site): the model read the
+  // words ("https", "gov.tw" among them), the rules and checkers read what is asked and where it leads.
   const hant = k.data.policy.modelScamTraditional;
-  const trusted = input.traditional === true && hant > 0 && p.pScam >= hant && !composites(input.signals, k).some((c) => c.weight < 0);
+  const vouched = input.signals.some((s) => s.source === 'intel' && s.weight < 0 && (tagBits(s) & TAG.benign) !== 0);
+  const trusted = input.traditional === true && hant > 0 && p.pScam >= hant && !vouched && !composites(input.signals, k).some((c) => c.weight < 0);
   // Chinese text that asks for something (to act, pay or get in touch) or lures: a weaker opinion counts too, at
   // the floor weight (policy modelScamEmitZh), even when P(legit) is a little higher (measured: docs/model.md). A
   // notice that only informs keeps the model's emit level.

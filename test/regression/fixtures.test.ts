@@ -536,3 +536,29 @@ describe('session 10: invoice prizes claimed at the counter, legal warnings, Eng
     assertFlagged('ERROR ALERT - Chase: confirm infos instantly at chase-secure-verify.com');
   });
 });
+
+describe('session 10 second review: official links, everyday Taiwan words, fake 165', () => {
+  it('does not let the model flag a Traditional notice whose link is a government site', () => {
+    const a = assertQuiet('【中華郵政】您的包裹已送達，請至 https://postserv.post.gov.tw 查詢。');
+    assert.ok(a.signals.some((s) => s.id === 'URL_GOVERNMENT_DOMAIN'), why(a, 'gov link'));
+    // A look-alike of the same office is still a phish.
+    assertFlagged('【監理站】您有一筆罰單逾期未繳，請立即繳納 https://mvdis-gov-tw.top/pay');
+  });
+  it('does not read everyday words as scam tactics', () => {
+    for (const text of [
+      '蛋糕總共1200，轉帳給我就好',
+      '下禮拜二我請假，工作先交給小陳。',
+      '團購的鳳梨酥還有人要跟單嗎？',
+      '那個推銷電話我已經加入黑名單了。',
+      '媽，幫我轉告爸晚上不回家吃飯。',
+    ]) {
+      const a = analyze(text, { useModel: false });
+      assert.ok(!flagged(a.verdict), why(a, text));
+    }
+  });
+  it('flags a fake 165, the unpaid-bill robocall and a new LINE that asks to be added', () => {
+    assertFlagged('【165反詐騙】您的帳戶已被列為警示帳戶，請立即撥打 與專員聯繫解除。');
+    assertFlagged('您好這裡是中華電信，您申辦的門號積欠電話費 元，將於今日停話，如有疑問請按9由專人為您服務。');
+    assertFlagged('媽，我換新LINE了，舊的不用了，加我新的ID：xiaoming0921');
+  });
+});
