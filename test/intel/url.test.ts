@@ -83,6 +83,14 @@ describe('checkUrl', () => {
     assert.equal(r.details.hostnameUnicode, 'аlipay.com');
   });
 
+  it('vouches for a host under a government-only suffix, not for a name that only contains one', () => {
+    const ids = (u: string) => checkUrl(u).findings.map((f) => f.id);
+    assert.ok(ids('https://www.mvdis.gov.tw/m3-emv-plate/').includes('URL_GOVERNMENT_DOMAIN'));
+    assert.ok(ids('https://www.beijing.gov.cn').includes('URL_GOVERNMENT_DOMAIN'));
+    assert.ok(!ids('https://mvdis-gov-tw.top/pay').includes('URL_GOVERNMENT_DOMAIN'));
+    assert.ok(!ids('https://gov.tw.verify-login.cc/a').includes('URL_GOVERNMENT_DOMAIN'));
+  });
+
   it('reads defanged links (hxxp, [.])', () => {
     assert.equal(checkUrl('hxxp://alipay-refund[.]top').details.domain, 'alipay-refund.top');
   });
