@@ -127,6 +127,8 @@ export const policySchema = z
     modelScamEmitZh: z.number().min(0).max(1).default(1),
     /** On Chinese text in Traditional characters, MODEL_SCAM from this P(scam) weighs at least strongSignalWeight (0: off). */
     modelScamTraditional: z.number().min(0).max(1).default(0),
+    /** …but on a line shorter than this many compact characters only where a rule, entity or checker signal fired too. */
+    modelScamTraditionalMinLength: z.number().int().min(0).default(0),
     /** A non-Chinese text shorter than `length` compact characters needs P(spam or scam) of at least `emit` for MODEL_SPAM. */
     modelSpamShortText: z.object({ length: z.number().int().min(0), emit: z.number().min(0).max(1) }).strict().default({ length: 0, emit: 0 }),
     /** On a text shorter than `length` compact characters MODEL_SCAM weighs length / `length` (digits not counted in Chinese; a digit-free Chinese line by `wordsLength`; 0: off). */

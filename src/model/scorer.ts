@@ -94,6 +94,10 @@ export function shortTextShare(compact: string, lang: Analysis['lang'], length: 
   return digits === 0 ? Math.min(1, n / Math.max(1, wordsLength)) : (n - digits) / length;
 }
 
+/** A signal of the rules, entities or checkers that counts toward risk (hints only name a category). */
+const evidenceOfItsOwn = (s: Signal): boolean =>
+  (s.source === 'rule' || s.source === 'entity' || s.source === 'intel') && s.weight > 0 && (tagBits(s) & TAG.hint) === 0;
+
 /** 0 up to the emit level, 1 at P = 1: MODEL_SCAM goes from its floor weight to its full weight. */
 const ramp = (p: number, from: number): number => (p <= from ? 0 : Math.min(1, (p - from) / Math.max(1e-6, 1 - from)));
 
@@ -113,7 +117,10 @@ export function buildModelSignal(
   // words ("https", "gov.tw" among them), the rules and checkers read what is asked and where it leads.
   const hant = k.data.policy.modelScamTraditional;
   const vouched = input.signals.some((s) => s.source === 'intel' && s.weight < 0 && (tagBits(s) & TAG.benign) !== 0);
-  const trusted = input.traditional === true && hant > 0 && p.pScam >= hant && !vouched && !composites(input.signals, k).some((c) => c.weight < 0);
+  // A line of a few words that no rule or checker found anything in ("我在全聯，要買什麼嗎？") is too little to trust
+  // the model's opinion alone (policy modelScamTraditionalMinLength).
+  const seen = input.compact.length >= k.data.policy.modelScamTraditionalMinLength || input.signals.some(evidenceOfItsOwn);
+  const trusted = input.traditional === true && hant > 0 && p.pScam >= hant && seen && !vouched && !composites(input.signals, k).some((c) => c.weight < 0);
   // Chinese text that asks for something (to act, pay or get in touch) or lures: a weaker opinion counts too, at
   // the floor weight (policy modelScamEmitZh), even when P(legit) is a little higher (measured: docs/model.md). A
   // notice that only informs keeps the model's emit level.

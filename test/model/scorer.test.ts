@@ -179,6 +179,18 @@ describe('ModelScorer in an engine', () => {
     scorer.predict({ compact, signals: [], entities: [] });
     const p: Prediction = { probs: new Float64Array(C), pLegit: 1 - between - 0.01, pSpam: 0.01, pScam: between, category: 'phishing', categoryShare: 1 };
     assert.equal(buildModelSignal(scorer, p, k, { text: newNumber, compact, lang: 'zh', traditional: true, signals: ruleSignals }), null);
+    // A line shorter than modelScamTraditionalMinLength is trusted only beside a rule's own evidence.
+    const minLength = k.data.policy.modelScamTraditionalMinLength;
+    assert.ok(minLength > 0, 'the shipped policy asks short lines for more');
+    const chat = '我在全聯，要買什麼嗎';
+    assert.ok(chat.replace(/[，]/g, '').length < minLength);
+    assert.equal(weightFor(chat, true, between), undefined, 'a short line with nothing the rules saw');
+    const asking = '加LINE領取飆股';
+    const askSignals = analyze(asking, { useModel: false }).signals;
+    const askCompact = asking.replace(/[\s，。：！、,.:!]/g, '');
+    assert.ok(askCompact.length < minLength && askSignals.some((x) => x.weight > 0));
+    scorer.predict({ compact: askCompact, signals: [], entities: [] });
+    assert.equal(buildModelSignal(scorer, p, k, { text: asking, compact: askCompact, lang: 'zh', traditional: true, signals: askSignals })?.weight, strong);
   });
 
   it('tells Traditional from Simplified writing by the characters that fold', () => {
