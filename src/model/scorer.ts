@@ -101,6 +101,24 @@ const evidenceOfItsOwn = (s: Signal): boolean =>
 /** 0 up to the emit level, 1 at P = 1: MODEL_SCAM goes from its floor weight to its full weight. */
 const ramp = (p: number, from: number): number => (p <= from ? 0 : Math.min(1, (p - from) / Math.max(1e-6, 1 - from)));
 
+/**
+ * Traditional Chinese: the model has read Taiwan's SMS (corpus and our own rows) while the rules were written against
+ * mainland scripts, and Taiwan's published SMS have their links and numbers stripped, leaving the rules little to see.
+ * There the model's majority opinion counts as strong evidence (policy modelScamTraditional). Not where the rules'
+ * combined reading is benign (a negative composite: "a new number that asks for nothing", "ordinary marketing"), nor
+ * where the link checker vouches for a link (a government site): the model read the words ("https", "gov.tw" among
+ * them), the rules and checkers read what is asked and where it leads. Nor on a line of a few words that no rule or
+ * checker found anything in ("我在全聯，要買什麼嗎？", policy modelScamTraditionalMinLength). The cheap tests come
+ * first: most texts are not Traditional, and the composites are evaluated only for the few that could be trusted.
+ */
+function trustedOnTraditional(p: Prediction, k: CompiledKnowledge, input: { compact: string; traditional?: boolean; signals: readonly Signal[] }): boolean {
+  const policy = k.data.policy;
+  if (input.traditional !== true || policy.modelScamTraditional <= 0 || p.pScam < policy.modelScamTraditional) return false;
+  if (input.compact.length < policy.modelScamTraditionalMinLength && !input.signals.some(evidenceOfItsOwn)) return false;
+  if (input.signals.some((s) => s.source === 'intel' && s.weight < 0 && (tagBits(s) & TAG.benign) !== 0)) return false;
+  return !composites(input.signals, k).some((c) => c.weight < 0);
+}
+
 export function buildModelSignal(
   scorer: LinearScorer,
   p: Prediction,
@@ -109,18 +127,8 @@ export function buildModelSignal(
   input: { text: string; compact: string; compactView?: TextView; lang: Analysis['lang']; traditional?: boolean; signals: readonly Signal[] },
 ): Signal | null {
   const cal = scorer.model.calibration;
-  // Traditional Chinese: the model has read Taiwan's SMS (corpus and our own rows) while the rules were written
-  // against mainland scripts, and Taiwan's published SMS have their links and numbers stripped, leaving the rules
-  // little to see. There the model's majority opinion counts as strong evidence (policy modelScamTraditional).
-  // Not where the rules' combined reading is benign (a negative composite: "a new number that asks for nothing",
-  // "ordinary marketing") nor where the link checker vouches for a link (a government site): the model read the
-  // words ("https", "gov.tw" among them), the rules and checkers read what is asked and where it leads.
   const hant = k.data.policy.modelScamTraditional;
-  const vouched = input.signals.some((s) => s.source === 'intel' && s.weight < 0 && (tagBits(s) & TAG.benign) !== 0);
-  // A line of a few words that no rule or checker found anything in ("我在全聯，要買什麼嗎？") is too little to trust
-  // the model's opinion alone (policy modelScamTraditionalMinLength).
-  const seen = input.compact.length >= k.data.policy.modelScamTraditionalMinLength || input.signals.some(evidenceOfItsOwn);
-  const trusted = input.traditional === true && hant > 0 && p.pScam >= hant && seen && !vouched && !composites(input.signals, k).some((c) => c.weight < 0);
+  const trusted = trustedOnTraditional(p, k, input);
   // Chinese text that asks for something (to act, pay or get in touch) or lures: a weaker opinion counts too, at
   // the floor weight (policy modelScamEmitZh), even when P(legit) is a little higher (measured: docs/model.md). A
   // notice that only informs keeps the model's emit level.

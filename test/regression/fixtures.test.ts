@@ -39,6 +39,14 @@ const assertQuiet = (text: string, options: AnalyzeOptions = {}): Analysis => {
   assert.ok(!flagged(a.verdict), why(a, text));
   return a;
 };
+/** Each of `texts` is flagged (one assertion per text, as a loop of assertFlagged). */
+const assertAllFlagged = (texts: readonly string[], options: AnalyzeOptions = {}): void => {
+  for (const text of texts) assertFlagged(text, options);
+};
+/** None of `texts` is flagged. */
+const assertAllQuiet = (texts: readonly string[], options: AnalyzeOptions = {}): void => {
+  for (const text of texts) assertQuiet(text, options);
+};
 const run = (f: Fixture) => analyze(f.text, f.sender ? { sender: f.sender } : {});
 
 describe('seed articles', () => {
@@ -455,21 +463,21 @@ describe('session 10: Taiwan requests whose link was cut, instalment and subsidy
     assertQuiet('您申請的育兒津貼已核准，將於月底撥入您登記的帳戶，無需另外辦理');
   });
   it('does not flag family and friends talking about money or warning each other', () => {
-    for (const text of [
+    assertAllQuiet([
       '爸，午餐錢我等一下轉給你',
       '我換了新手機，LINE還是同一個，如果有人用我的名字跟你借錢，一定是假的別理他',
       '哥，刚刚有人说是你的微信号来找我借钱，我没理，你号是不是被盗了',
       '她说那种老师带单的群几乎都是骗人的，你千万别加',
-    ]) assertQuiet(text);
+    ]);
   });
   it('does not flag shop prizes claimed at the counter, a lottery result, a game notice or a refund done', () => {
-    for (const text of [
+    assertAllQuiet([
       '恭喜您在本店週年慶抽中飲料兌換券一張，請於活動期間至門市出示會員條碼領取',
       '【体彩】您购买的大乐透本期未中奖，感谢您的支持',
       '【和平精英】您的账号已完成实名认证，请合理安排游戏时间',
       '【淘宝】您的退款申请售后已完成，退款将在1-3个工作日内退回原支付账户',
       '【XX公安】“先充值后返利”“做任务拿佣金”都是陷阱，请勿相信',
-    ]) assertQuiet(text);
+    ]);
   });
   it('keeps an English bank fraud alert that asks for a yes or no quiet, and the smishing "reply Y" trick flagged', () => {
     assertQuiet('Barclays Fraud Alert: did you attempt a £89.99 purchase at ASOS? Reply YES or NO.');
@@ -479,24 +487,24 @@ describe('session 10: Taiwan requests whose link was cut, instalment and subsidy
 
 describe('session 10 review: the new exclusions must not let a scam through', () => {
   it('flags scams that open by warning about an impersonator and then ask', () => {
-    for (const text of [
+    assertAllFlagged([
       '我是你儿子，有人冒充我找你借钱你别理，我现在真的出事了，快给我转5000到这个卡',
       '有人冒充我的名字借钱，不要相信，我这个才是新号，急用3000',
       '爸，有人冒用我名義跟你借錢別信，我現在真的急需繳學費，匯3萬到這個帳戶',
       '刚才有人冒充你的微信号找我借钱我没理，对了你现在方便先转我3000吗，我急用',
       '我是你二舅，听说是你的号码就打过来了，我没理由骗你，急需3000交住院费，先转给我',
-    ]) assertFlagged(text);
+    ]);
   });
   it('flags scams that use the new warning or prize wording as a shield', () => {
-    for (const text of [
+    assertAllFlagged([
       '您好，网上贷款都是陷阱，请勿相信，我司正规放款，需先交会员费599元提高通过率',
       '恭喜您中奖了！奖品为现金8888元，请至门市出示身份证领取，如无法到店可支付300元邮寄费后寄送',
       '您好，我们检测到有人用你的账号在异地登录，是不是被盗号了，请立即点击链接验证身份 http://wx-verify.cc',
       '您好，我是博客來客服，您的訂單被誤設成分期付款，每月將扣款165元，請配合到ATM解除',
-    ]) assertFlagged(text);
+    ]);
   });
   it('does not flag operator, subsidy and order notices that share the new rules\' words', () => {
-    for (const text of [
+    assertAllQuiet([
       '【中国电信】您的账户已产生欠费，将于3日后暂停使用，请及时缴费',
       '【工商银行】您的旧版手机银行将停用，请在应用商店更新至最新版',
       '【財政部】全民普發現金6000元，符合資格者可於4月10日起上網登記領取，官網：https://6000.gov.tw',
@@ -505,7 +513,7 @@ describe('session 10 review: the new exclusions must not let a scam through', ()
       '【中華電信】您於11月的帳單因系統錯誤重複扣款，溢繳金額將於下期帳單扣抵',
       '【美团】您的会员自动续费因系统重复扣款，已全额退款至原支付账户',
       '本次停水公告詳細資訊請點擊：',
-    ]) assertQuiet(text);
+    ]);
     // A phone extension is no inside tip.
     assert.ok(!analyze('有事打我内线8023').signals.some((s) => s.id === 'INVEST_PITCH'));
   });
@@ -513,12 +521,12 @@ describe('session 10 review: the new exclusions must not let a scam through', ()
 
 describe('session 10: Taiwan scam wording the rules lacked (probe set D misses)', () => {
   it('flags the grandchild accident, the OTP screenshot, the mule job and the video extortion', () => {
-    for (const text of [
+    assertAllFlagged([
       '阿嬤，我開車擦撞到人，對方要和解金，你先準備現金，我同學等一下去家裡拿，不要跟爸媽說',
       '我舊帳號被盜了，等一下會有驗證碼傳到你手機，幫我截圖傳回來好嗎，我急著用',
       '誠徵在家工作，只需將存摺和提款卡寄到公司協助收款，每月另有補貼',
       '我們錄到你視訊的畫面了，通訊錄也已經備份，明天前不處理就發送給你的家人',
-    ]) assertFlagged(text);
+    ]);
   });
   it('reads a casino balance as the lure it is, not a bank statement', () => {
     const a = analyze('【娛樂城】您的體驗金已入帳，帳戶餘額可直接申請提款');
@@ -545,16 +553,14 @@ describe('session 10 second review: official links, everyday Taiwan words, fake 
     assertFlagged('【監理站】您有一筆罰單逾期未繳，請立即繳納 https://mvdis-gov-tw.top/pay');
   });
   it('does not read everyday words as scam tactics', () => {
-    for (const text of [
+    // The rules alone: the words themselves must not read as tactics.
+    assertAllQuiet([
       '蛋糕總共1200，轉帳給我就好',
       '下禮拜二我請假，工作先交給小陳。',
       '團購的鳳梨酥還有人要跟單嗎？',
       '那個推銷電話我已經加入黑名單了。',
       '媽，幫我轉告爸晚上不回家吃飯。',
-    ]) {
-      const a = analyze(text, { useModel: false });
-      assert.ok(!flagged(a.verdict), why(a, text));
-    }
+    ], { useModel: false });
   });
   it('flags a fake 165, the unpaid-bill robocall and a new LINE that asks to be added', () => {
     assertFlagged('【165反詐騙】您的帳戶已被列為警示帳戶，請立即撥打 與專員聯繫解除。');
