@@ -17,6 +17,8 @@ export interface CompiledRule {
   rule: Rule;
   /** Shared between rules with the same pattern (see ruleSignals). */
   regexes: RegExp[];
+  /** regexes[j]'s index among the knowledge's distinct patterns (ruleSignals runs each pattern once per text). */
+  regexIds: number[];
 }
 
 /** Knowledge turned into matchers once, then shared by every call (the engine never mutates it). */
@@ -26,6 +28,8 @@ export interface CompiledKnowledge {
   rules: CompiledRule[];
   /** Indexes of the rules that have regexes (most have none; the hot loop skips the rest). */
   regexRules: number[];
+  /** How many distinct regex patterns the rules have. */
+  regexCount: number;
   ruleMatcher: KeywordMatcher<RuleKeyword>;
   brandMatcher: KeywordMatcher<DirectoryEntry>;
   categories: Map<CategoryId, CategoryInfo>;
@@ -77,17 +81,21 @@ export function compileKnowledge(data: KnowledgeData): CompiledKnowledge {
   }));
   const facts = FactIndex.of(composites.flatMap((c) => [...c.all, ...c.none]));
   // One RegExp per distinct pattern: rules that share a pattern (the English link test) share its matches too.
-  const patterns = new Map<string, RegExp>();
-  const regexOf = (r: string): RegExp => {
-    let re = patterns.get(r);
-    if (re === undefined) patterns.set(r, (re = new RegExp(r, 'gu')));
-    return re;
+  const patterns = new Map<string, { re: RegExp; id: number }>();
+  const regexOf = (r: string): { re: RegExp; id: number } => {
+    let p = patterns.get(r);
+    if (p === undefined) patterns.set(r, (p = { re: new RegExp(r, 'gu'), id: patterns.size }));
+    return p;
   };
   const compiled: CompiledKnowledge = {
     data,
     normalize: compileNormalize(data.replacements, t2s),
-    rules: data.rules.map((rule) => ({ rule, regexes: (rule.regex ?? []).map(regexOf) })),
+    rules: data.rules.map((rule) => {
+      const own = (rule.regex ?? []).map(regexOf);
+      return { rule, regexes: own.map((p) => p.re), regexIds: own.map((p) => p.id) };
+    }),
     regexRules: data.rules.flatMap((rule, i) => ((rule.regex?.length ?? 0) > 0 ? [i] : [])),
+    regexCount: patterns.size,
     ruleMatcher: new KeywordMatcher(keywords.filter(([k]) => k.length > 0)),
     brandMatcher: new KeywordMatcher(brandKeys.filter(([k]) => k.length > 0)),
     categories: new Map(data.categories.map((c) => [c.id, c])),

@@ -30,18 +30,18 @@ export function ruleSignals(n: NormalizedText, k: CompiledKnowledge, lang: 'zh' 
     if (role === -2) h.none = true;
     else (role === -1 ? h.any : (h.groups[role] as Hit[])).push({ start: hit.start, end: hit.end, inNorm: false });
   }
-  // A pattern several rules share runs once per text.
-  const byPattern = new Map<RegExp, Hit[]>();
+  // A pattern several rules share runs once per text (indexed by pattern id: a Map here cost more than the scan).
+  const byPattern: (readonly Hit[] | undefined)[] = new Array<readonly Hit[] | undefined>(k.regexCount);
   for (const i of k.regexRules) {
     const cr = k.rules[i];
     // A rule for the other language would be dropped below anyway: don't pay for its regexes.
     if (!cr || (cr.rule.lang && lang !== 'mixed' && cr.rule.lang !== lang)) continue;
     // Nor for a rule whose `none` keywords already ruled it out.
     if (perRule.get(i)?.none) continue;
-    for (const re of cr.regexes) {
-      let found = byPattern.get(re);
-      if (found === undefined) byPattern.set(re, (found = regexHits(re, n.norm.text)));
-      for (const hit of found) hitsOf(perRule, i, k).any.push(hit);
+    for (let j = 0; j < cr.regexes.length; j++) {
+      const id = cr.regexIds[j] as number;
+      const found = (byPattern[id] ??= regexHits(cr.regexes[j] as RegExp, n.norm.text));
+      if (found.length > 0) hitsOf(perRule, i, k).any.push(...found);
     }
   }
 
@@ -72,18 +72,21 @@ export function ruleSignals(n: NormalizedText, k: CompiledKnowledge, lang: 'zh' 
   return signals;
 }
 
+/** Shared by every pattern that found nothing (never written: regexHits' result is read-only). */
+const NO_HITS: readonly Hit[] = [];
+
 /** Up to MAX_SPANS matches of one rule pattern in the norm view (hits are read-only, so rules may share them). */
-function regexHits(re: RegExp, text: string): Hit[] {
-  const hits: Hit[] = [];
+function regexHits(re: RegExp, text: string): readonly Hit[] {
+  let hits: Hit[] | null = null;
   re.lastIndex = 0;
   for (let m = re.exec(text), count = 0; m && count < MAX_SPANS; m = re.exec(text), count++) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
     }
-    hits.push({ start: m.index, end: m.index + m[0].length, inNorm: true });
+    (hits ??= []).push({ start: m.index, end: m.index + m[0].length, inNorm: true });
   }
-  return hits;
+  return hits ?? NO_HITS;
 }
 
 /** The hits of rule i, created on its first hit with one (packed, never holey) list per `all` group. */
@@ -132,5 +135,12 @@ function toSpans(hits: Hit[], n: NormalizedText): Span[] {
     if (!spans.some((x) => x.start === s.start && x.end === s.end)) spans.push(s);
     if (spans.length >= MAX_SPANS) break;
   }
-  return spans.sort((a, b) => a.start - b.start);
+  // At most MAX_SPANS: an insertion sort in place (Array#sort allocates a work area on every call).
+  for (let i = 1; i < spans.length; i++) {
+    const x = spans[i] as Span;
+    let j = i - 1;
+    for (; j >= 0 && (spans[j] as Span).start > x.start; j--) spans[j + 1] = spans[j] as Span;
+    spans[j + 1] = x;
+  }
+  return spans;
 }
