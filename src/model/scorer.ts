@@ -98,6 +98,14 @@ export function shortTextShare(compact: string, lang: Analysis['lang'], length: 
 const evidenceOfItsOwn = (s: Signal): boolean =>
   (s.source === 'rule' || s.source === 'entity' || s.source === 'intel') && s.weight > 0 && (tagBits(s) & TAG.hint) === 0;
 
+/**
+ * Every link is on the organisation's own (or a government's) domain and nothing but the link itself was found:
+ * the model read an "account alert plus link" shape ("您的Apple ID已在新设备登录…请前往appleid.apple.com更改密码",
+ * a friend's item.taobao.com link), which the link checker has answered. The model does not flag such a text alone.
+ */
+const onlyVouchedLinks = (signals: readonly Signal[]): boolean =>
+  signals.some((s) => s.id === 'URL_ALL_VOUCHED') && !signals.some((s) => evidenceOfItsOwn(s) && s.id !== 'LINK');
+
 /** 0 up to the emit level, 1 at P = 1: MODEL_SCAM goes from its floor weight to its full weight. */
 const ramp = (p: number, from: number): number => (p <= from ? 0 : Math.min(1, (p - from) / Math.max(1e-6, 1 - from)));
 
@@ -135,6 +143,7 @@ export function buildModelSignal(
   const lowZh = k.data.policy.modelScamEmitZh;
   const emitAt = trusted ? hant : input.lang === 'zh' && p.pScam < cal.emitScam && p.pScam >= lowZh && firedWith(input.signals, ASKS_OR_LURES) ? lowZh : cal.emitScam;
   if (p.pScam >= emitAt && p.pScam >= p.pSpam) {
+    if (onlyVouchedLinks(input.signals)) return null;
     const cat = chooseCategory(p, input.signals, cal.categoryShare, k.data.policy.modelCategoryOverride, k.data.policy.strongSignalWeight);
     const toward = p.category ? classIndex(p.category) : FIRST_SCAM;
     const { spans, zh, en } = evidence(scorer.topTextFeatures(toward, LEGIT, 3), input.compactView, input.text);

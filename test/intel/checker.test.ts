@@ -69,7 +69,8 @@ describe('intelChecker inside analyze', () => {
 
   it('leaves legitimate look-alikes alone: operator short links and 1069 code senders', () => {
     const unicom = withIntel('【中国联通】尊敬的客户，您本月账单已出，详情请点击 https://u.10010.cn/qAbCd 查看。');
-    assert.deepEqual(intelIds(unicom), []);
+    // Only the vouching: the operator's own short-link domain.
+    assert.deepEqual(intelIds(unicom), ['URL_ALL_VOUCHED']);
     const code = withIntel('【京东】验证码384712，用于登录，5分钟内有效，请勿泄露。', '1069012345678');
     assert.deepEqual(intelIds(code), []);
     assert.equal(code.verdict, 'safe');
@@ -114,5 +115,21 @@ describe('12381 / anti-fraud-centre warnings', () => {
     assert.ok(intelIds(fake).includes('ANTIFRAUD_WARNING_WITH_LINK'), intelIds(fake).join(','));
     const real = withIntel('【工信部反诈中心】您可能正在遭遇诈骗，请勿转账汇款，如有疑问请拨打96110咨询。', '12381');
     assert.ok(!intelIds(real).includes('ANTIFRAUD_WARNING_WITH_LINK'));
+  });
+});
+
+describe('URL_ALL_VOUCHED', () => {
+  it('fires when every link is on an organisation\'s own or a government domain, with the links as spans', () => {
+    const text = '请登录 https://www.gov.cn/zhengce/ 或 https://www.beijing.gov.cn 查询';
+    const a = withIntel(text);
+    const s = a.signals.find((x) => x.id === 'URL_ALL_VOUCHED');
+    assert.ok(s, intelIds(a).join(','));
+    assert.deepEqual(s.spans.map((sp) => text.slice(sp.start, sp.end)), ['https://www.gov.cn/zhengce/', 'https://www.beijing.gov.cn']);
+    assert.ok(s.weight < 0);
+  });
+  it('does not fire beside any other link, nor for a bare site name, nor without links', () => {
+    assert.ok(!intelIds(withIntel('请登录 https://www.alipay.com/help 或 http://alipay-refund.top/r 办理')).includes('URL_ALL_VOUCHED'));
+    assert.ok(!intelIds(withIntel('Amazon.com: your order has shipped')).includes('URL_ALL_VOUCHED'));
+    assert.ok(!intelIds(withIntel('您的订单已发货')).includes('URL_ALL_VOUCHED'));
   });
 });

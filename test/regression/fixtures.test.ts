@@ -568,3 +568,45 @@ describe('session 10 second review: official links, everyday Taiwan words, fake 
     assertFlagged('媽，我換新LINE了，舊的不用了，加我新的ID：xiaoming0921');
   });
 });
+
+describe('session 11: links the checker vouches for, login alerts, bulletins that list tactics, retold calls', () => {
+  it('does not let the model flag a notice or a chat whose every link is the organisation\'s own', () => {
+    const a = assertQuiet('【Apple】您的Apple ID刚刚在一台新的Mac上登录。如果不是您本人，请前往 appleid.apple.com 修改密码。');
+    assert.ok(a.signals.some((s) => s.id === 'URL_ALL_VOUCHED'), why(a, 'vouched'));
+    assertQuiet('你看看这条裙子好看吗 https://item.taobao.com/item.htm?id=712300998811');
+    // The same shape with a look-alike link, or an official link beside a private contact, is still flagged.
+    assertFlagged('【Apple】您的Apple ID已在新设备登录，如果这不是您本人，请前往 appleid-verify.top 更改密码');
+    assertFlagged('【淘宝】您的订单异常，请登录 https://www.taobao.com 并添加客服微信 tbkf889 办理退款');
+  });
+  it('does not let a site name in a heading vouch for a text ("GOV.UK ALERT")', () => {
+    const a = analyze('GOV.UK ALERT: you have been fined £35 for leaving home. Pay now to avoid further action.');
+    assert.ok(!a.signals.some((s) => s.id === 'URL_ALL_VOUCHED'), why(a, 'heading'));
+  });
+  it('reads a login alert that asks for nothing as genuine', () => {
+    assertQuiet('【腾讯游戏】您的QQ账号于今日在新设备登录，如非本人操作，请前往腾讯客服小程序冻结账号。');
+  });
+  it('sets aside the tactics an anti-fraud bulletin lists or names as the pretext of a fraud', () => {
+    assertQuiet('【某市公安】近期有不法分子冒充电商客服，以“取消会员扣费”“注销校园贷账户”为由实施诈骗，公安机关从不设立“安全账户”，请勿轻信。');
+    assertQuiet(
+      '【和平社区】居民朋友们请注意，近期诈骗案件多发，主要有以下几种：一是冒充医保局称医保卡异常，让您点链接填写银行卡号和验证码；二是冒充快递客服称包裹丢失要理赔，诱导您下载会议软件开启屏幕共享；三是网上兼职刷单，先返小额佣金再要求垫付。社区不会通过电话让您提供验证码，如有疑问请拨打96110。',
+    );
+  });
+  it('reads a retold scam call that was ignored, a refund to a friend and a party prize as talk', () => {
+    assertAllQuiet([
+      '笑死，今天有人打电话说我快递丢了要理赔，我直接挂了，我最近根本没网购',
+      '你是不是多转了200？我退给你',
+      '今年公司年会我中奖了，抽到一台空气炸锅',
+    ]);
+    // The same retelling that then asks for money is no retelling.
+    assertFlagged('接到个电话说快递丢了要赔钱，我直接挂了。对了我手机欠费停机了，你先转我500，微信转账就行');
+  });
+  it('flags sextortion, private ticket resale, a game deal on "my" platform and a romance fare request', () => {
+    assertAllFlagged([
+      '我是黑客，已经控制了你的手机摄像头，录下了你的视频，48小时内支付500 USDT到以下钱包地址，否则发给你所有联系人。',
+      '出两张五月天内场票，原价转，先转账后发电子票，要的私聊',
+      '出王者荣耀V10账号，全英雄全皮肤，急出600，走我指定平台交易',
+      '宝贝我好想见你，下周就飞过去，可是机票还差1500，你先借我好不好',
+      '内部消息，明天必涨停，带你上车，加Q群55667788',
+    ]);
+  });
+});

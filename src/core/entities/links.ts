@@ -6,7 +6,7 @@ import { scan } from './regex-scan.js';
 // is a link whose colon text recognition lost (a screenshot's text pasted in) or a sender dropped to dodge filters.
 const URL_WITH_SCHEME = /(?:https?:\/\/|https? \/\/|hxxps?:\/\/|www\.)[^\s"'<>()（）【】，。；！？、「」《》\u3000-\u303f\u4e00-\u9fff]{2,2000}/g;
 const BARE_DOMAIN =
-  /(?<![@\w./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}(?:com|cn|net|org|top|xyz|vip|cc|co|me|info|biz|shop|site|online|club|io|app|link|ly|gl|ru|tk|ml|ga|cf|gq|icu|cyou|buzz|live|pro|work|fun|ink|wang|ltd|hk|tw|uk|us|in|ph|gov|edu|mobi|tv|asia|win|bid|store|tech|space|website|cloud)(?::\d{2,5})?(?:\/[^\s"'<>，。；！？、\u4e00-\u9fff]{0,500})?(?![a-z0-9])/g;
+  /(?<![@\w./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}(?:com|cn|net|org|top|xyz|vip|cc|co|me|info|biz|shop|site|online|club|io|app|link|ly|gl|ru|tk|ml|ga|cf|gq|icu|cyou|buzz|live|pro|work|fun|ink|wang|ltd|hk|tw|uk|us|in|ph|gov|edu|mobi|tv|asia|win|bid|store|tech|space|website|cloud|bond|cfd|sbs|help|click|support|monster|quest)(?::\d{2,5})?(?:\/[^\s"'<>，。；！？、\u4e00-\u9fff]{0,500})?(?![a-z0-9])/g;
 const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.[a-z]{2,24}(?![a-z])/g;
 
 function trimTail(s: string): string {
