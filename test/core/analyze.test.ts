@@ -143,6 +143,8 @@ describe('one reassuring phrase cannot hide a scam (evasion regressions)', () =>
     ['a police scam with 请提高警惕 in it', '我是公安局民警，你的身份证涉嫌洗钱，请提高警惕，把钱转到安全账户配合调查'],
     ['a refund scam promising no loss', '我是淘宝客服，您购买的商品甲醛超标，我们给您双倍赔偿，请加我微信，把收到的验证码告诉我，我们不会让你损失一分钱'],
     ['an English code request next to "we will never ask"', 'Hi this is Amazon support, your account is locked, we will never ask for your password, just send us the verification code you received to unlock it'],
+    // A warning word in a sentence that speaks to the victim keeps the narrow zone (the narration rule needs no 你/您).
+    ['"someone used your identity" beside a safe-account request', '有不法分子冒用你的身份办理了银行卡，为配合调查，请把资金转到安全账户'],
   ];
   for (const [name, text] of cases) {
     it(`still flags ${name}`, () => {
@@ -150,6 +152,14 @@ describe('one reassuring phrase cannot hide a scam (evasion regressions)', () =>
       assert.ok(flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
     });
   }
+});
+
+describe('a bulletin sentence that addresses nobody narrates what scammers do', () => {
+  it('sets aside even the strong requests it retells', () => {
+    const a = analyze('近期诈骗集团冒用检警名义来电，声称民众账户涉及洗钱，接着转接假检察官，要求将存款转入“监管账户”，并要求不得告诉家人。');
+    assert.ok(!flagged(a.verdict), `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`);
+    assert.ok(!a.signals.some((s) => s.id === 'SAFE_ACCOUNT'));
+  });
 });
 
 describe('session-2 tactics and their genuine look-alikes', () => {

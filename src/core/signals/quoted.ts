@@ -8,6 +8,9 @@ const CLAUSE_END = /[。！？!?\n；;，,：:]/;
 
 const WARNS = TAG.warning | TAG.warning_clause;
 
+/** Chinese text without a second-person pronoun. */
+const NO_ADDRESS = /^(?=[^]*[\u4e00-\u9fff])[^你您妳]*$/;
+
 function around(text: string, at: number, end: RegExp): Span {
   let start = at;
   while (start > 0 && !end.test(text[start - 1] ?? '')) start--;
@@ -21,21 +24,34 @@ function around(text: string, at: number, end: RegExp): Span {
  * A tactic that stands inside the sentence of a warning verdict is a quotation, not a request: it is set aside,
  * and the warning says so. A strong request (weight ≥ strongWeight) is set aside only when it is in the warning's
  * own clause or the one before it ("…让你转到安全账户的，一律是诈骗"), so that one reassuring phrase in a scam
- * ("we will never ask for your password, just send us the code") cannot hide the request next to it.
+ * ("we will never ask for your password, just send us the code") cannot hide the request next to it, unless the
+ * warning's sentence is Chinese that addresses nobody: a bulletin narrating what scammers do.
  */
 export function discountQuoted(signals: Signal[], text: string, strongWeight = Infinity): Signal[] {
   const warnings = signals.filter((s) => (tagBits(s) & WARNS) !== 0);
   if (warnings.length === 0) return signals;
   const sentences: Span[] = [];
   const clauses: Span[] = [];
+  // Each sentence is read once however many warning words it holds (a 100,000-character text is one sentence).
+  const addressless = new Map<number, boolean>();
   for (const w of warnings) {
     // A phrase scammers say too ("近期诈骗案件高发，请认准我们…", tag warning_clause) quotes only its own clause.
     const narrow = (tagBits(w) & TAG.warning) === 0;
     for (const sp of w.spans) {
       const own = around(text, sp.start, CLAUSE_END);
       const before = own.start > 0 ? around(text, own.start - 1, CLAUSE_END) : own;
-      clauses.push(narrow ? own : { start: before.start, end: own.end });
-      sentences.push(narrow ? own : around(text, sp.start, SENTENCE_END));
+      const sentence = around(text, sp.start, SENTENCE_END);
+      // A warning sentence in Chinese that addresses nobody ("詐騙集團冒用檢警名義來電…要求將存款轉入監管帳戶") narrates
+      // what scammers do: even its strong requests are quoted. A scam speaks to its victim (你/您), so a reassuring
+      // phrase beside "请把资金转到安全账户" keeps the narrow zone.
+      let narration = false;
+      if (!narrow) {
+        const known = addressless.get(sentence.start);
+        narration = known ?? NO_ADDRESS.test(text.slice(sentence.start, sentence.end));
+        addressless.set(sentence.start, narration);
+      }
+      clauses.push(narrow ? own : narration ? sentence : { start: before.start, end: own.end });
+      sentences.push(narrow ? own : sentence);
     }
   }
   const inside = (zones: Span[]) => (sp: Span) => zones.some((z) => sp.start >= z.start && sp.end <= z.end);
