@@ -113,7 +113,7 @@ export function editDistance(a: string, b: string, max = 3): number {
 }
 
 // Brand keys too generic to judge a host by (a court's own site is often "xxcourt.gov.cn").
-const GENERIC_KEYS = new Set(['court', 'china', 'bank', 'pay', 'mobile', 'post', 'www', 'service', 'help', 'online', 'chinapost']);
+const GENERIC_KEYS = new Set(['court', 'china', 'bank', 'pay', 'mobile', 'post', 'www', 'service', 'help', 'online', 'chinapost', 'family']);
 
 interface BrandKey {
   entry: DirectoryEntry;

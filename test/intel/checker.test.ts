@@ -133,3 +133,16 @@ describe('URL_ALL_VOUCHED', () => {
     assert.ok(!intelIds(withIntel('您的订单已发货')).includes('URL_ALL_VOUCHED'));
   });
 });
+
+describe('Taiwan and Hong Kong companies in the directory', () => {
+  it('vouches for their real domains and catches look-alikes of them', () => {
+    assert.ok(intelIds(withIntel('【台灣電力公司】您的電費帳單已出帳，詳 https://www.taipower.com.tw')).includes('URL_ALL_VOUCHED'));
+    assert.ok(intelIds(withIntel('【遠通電收】您的通行費欠費，請補繳 https://fetc-pay.com/t')).includes('URL_LOOKALIKE'));
+    assert.ok(intelIds(withIntel('【黑貓宅急便】包裹地址有誤，請更新 https://t-cat-tw.top/x')).includes('URL_NOT_OFFICIAL_FOR_CLAIM'));
+  });
+  it('does not read everyday words as the brands (高鐵, 全家) nor flag an unrelated "family" site', () => {
+    const a = withIntel('我在高鐵上，全家都在等我 https://www.familysearch.org');
+    assert.ok(!a.entities.some((e) => e.kind === 'brand'), JSON.stringify(a.entities));
+    assert.ok(!intelIds(a).includes('URL_LOOKALIKE'), intelIds(a).join(','));
+  });
+});
