@@ -62,8 +62,10 @@ function chooseCategory(p: Prediction, signals: readonly Signal[], minShare: num
   }
   const lead = Math.max(0, ...byCategory.values());
   // A model that is all but certain of one kind names it, unless the rules' lead kind has strong evidence of its own
-  // (policy modelCategoryOverride, strongSignalWeight).
-  if (p.category && p.categoryShare >= override && lead < strong) return p.category;
+  // (policy modelCategoryOverride, strongSignalWeight), or an entity names the kind: the model reads the words only,
+  // not that the sender is a "00" number posing as customer service (domain facts §2.3, seed 001).
+  const entityNamesKind = signals.some((s) => s.source === 'entity' && s.category !== null && s.weight > 0);
+  if (p.category && p.categoryShare >= override && lead < strong && !entityNamesKind) return p.category;
   if (byCategory.size > 0) {
     return p.category && (byCategory.get(p.category) ?? 0) * 2 >= lead ? p.category : null;
   }

@@ -610,3 +610,18 @@ describe('session 11: links the checker vouches for, login alerts, bulletins tha
     ]);
   });
 });
+
+describe('session 11: everyday Taiwan chat the model read as fraud, and the acquaintance tells it relied on', () => {
+  it('does not flag short everyday Traditional chat about trains, part-time jobs or sharing photos', () => {
+    // Trained with data/training/src/legit-chat-tw-5.txt; before it, lines like these came out P(scam) 0.6–0.9.
+    assertAllQuiet(['我在捷運上，訊號很差，晚點回你喔', '我週末在咖啡廳打工，時薪190，還不錯', '你LINE加我一下，我把旅遊照片傳給你']);
+  });
+  it('still flags the acquaintance who cannot pay "because WeChat is restricted" or asks for a loan to an account', () => {
+    const a = assertFlagged('我微信被限制了，用卡给你转账要2小时才到，你先帮我微信付一下这个款');
+    assert.ok(a.signals.some((s) => s.id === 'ACQ_PAY_FIRST_EXCUSE'), why(a, 'excuse'));
+    const b = assertFlagged('我是你表弟，你先借我2000，这是我的卡号6222020202020202');
+    assert.ok(b.signals.some((s) => s.id === 'ACQ_MONEY_TO_ACCOUNT'), why(b, 'account'));
+    // Splitting a bill is no loan.
+    assert.ok(!analyze('昨天火锅一个人分下来是120，我先付了，你们转给我就好，账号是招行那个').signals.some((s) => s.id === 'ACQ_MONEY_TO_ACCOUNT'));
+  });
+});
