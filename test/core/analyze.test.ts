@@ -145,6 +145,8 @@ describe('one reassuring phrase cannot hide a scam (evasion regressions)', () =>
     ['an English code request next to "we will never ask"', 'Hi this is Amazon support, your account is locked, we will never ask for your password, just send us the verification code you received to unlock it'],
     // A warning word in a sentence that speaks to the victim keeps the narrow zone (the narration rule needs no 你/您).
     ['"someone used your identity" beside a safe-account request', '有不法分子冒用你的身份办理了银行卡，为配合调查，请把资金转到安全账户'],
+    // …and so does one that speaks in the imperative without a pronoun.
+    ['a bank "warning" that orders a transfer to a supervision account', '【某银行】近期不法分子活动频繁，请立即将资金转移至我行监管账户，以免被盗。'],
   ];
   for (const [name, text] of cases) {
     it(`still flags ${name}`, () => {

@@ -625,3 +625,14 @@ describe('session 11: everyday Taiwan chat the model read as fraud, and the acqu
     assert.ok(!analyze('昨天火锅一个人分下来是120，我先付了，你们转给我就好，账号是招行那个').signals.some((s) => s.id === 'ACQ_MONEY_TO_ACCOUNT'));
   });
 });
+
+describe('session 11 second pass: promised returns are no refund, third parties to pay', () => {
+  it('does not read "returned after the check" as a refund already made', () => {
+    const a = analyze('为保障资金安全，请将卡内资金转入安全账户核查，核查后原路退回。');
+    assert.ok(!a.signals.some((s) => s.id === 'REFUND_DONE'), why(a, 'promise'));
+  });
+  it('flags an "acquaintance" who hands over a third party\'s WeChat to pay', () => {
+    const a = assertFlagged('叔，我喝了酒开车被交警查了，你加一下交警的微信jiaojing110，给他转500块红包就能私了，别告诉我爸');
+    assert.ok(a.signals.some((s) => s.id === 'ACQ_PAY_A_THIRD_PARTY'), why(a, 'third party'));
+  });
+});

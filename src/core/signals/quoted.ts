@@ -8,8 +8,11 @@ const CLAUSE_END = /[。！？!?\n；;，,：:]/;
 
 const WARNS = TAG.warning | TAG.warning_clause;
 
-/** Chinese text without a second-person pronoun. */
-const NO_ADDRESS = /^(?=[^]*[\u4e00-\u9fff])[^你您妳]*$/;
+/**
+ * Chinese text that speaks to nobody: no second-person pronoun and no imperative ("请将资金转入安全账户" addresses the
+ * reader without naming them), in either script since it reads the original text.
+ */
+const NO_ADDRESS = /^(?=[^]*[\u4e00-\u9fff])(?![^]*(?:请|請|立即|马上|馬上|尽快|盡快|赶紧|趕緊|务必|務必|麻烦|麻煩))[^你您妳]*$/;
 
 function around(text: string, at: number, end: RegExp): Span {
   let start = at;
@@ -42,8 +45,8 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
       const before = own.start > 0 ? around(text, own.start - 1, CLAUSE_END) : own;
       const sentence = around(text, sp.start, SENTENCE_END);
       // A warning sentence in Chinese that addresses nobody ("詐騙集團冒用檢警名義來電…要求將存款轉入監管帳戶") narrates
-      // what scammers do: even its strong requests are quoted. A scam speaks to its victim (你/您), so a reassuring
-      // phrase beside "请把资金转到安全账户" keeps the narrow zone.
+      // what scammers do: even its strong requests are quoted. A scam speaks to its victim (你/您, or 请/立即…), so a
+      // reassuring phrase beside "请将资金转入安全账户" keeps the narrow zone.
       let narration = false;
       if (!narrow) {
         const known = addressless.get(sentence.start);
