@@ -6,6 +6,7 @@ const EMPTY: IntelData = {
   dynamicDns: [],
   riskyTlds: [],
   governmentSuffixes: [],
+  userContentHosts: [],
   caseTypes: [],
   caseTypesUnverified: [],
   courtCodes: [],
@@ -29,6 +30,7 @@ export function buildIntel(files: { file: string; content: unknown }[]): { data:
     out.dynamicDns.push(...lower(d.dynamicDns));
     out.riskyTlds.push(...lower(d.riskyTlds));
     out.governmentSuffixes.push(...lower(d.governmentSuffixes));
+    out.userContentHosts.push(...lower(d.userContentHosts));
     out.caseTypes.push(...(d.caseTypes ?? []));
     out.caseTypesUnverified.push(...(d.caseTypesUnverified ?? []));
     out.courtCodes.push(...(d.courtCodes ?? []));
@@ -39,6 +41,6 @@ export function buildIntel(files: { file: string; content: unknown }[]): { data:
     if (codes.has(t.code)) errors.push(`data/intel: duplicate case type code ${t.code}`);
     codes.add(t.code);
   }
-  for (const key of ['shorteners', 'freeHosts', 'dynamicDns', 'riskyTlds', 'governmentSuffixes'] as const) out[key] = [...new Set(out[key])].sort();
+  for (const key of ['shorteners', 'freeHosts', 'dynamicDns', 'riskyTlds', 'governmentSuffixes', 'userContentHosts'] as const) out[key] = [...new Set(out[key])].sort();
   return { data: out, errors };
 }

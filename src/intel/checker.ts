@@ -48,6 +48,15 @@ function looksLikeALink(d: UrlDetails, url: URL): boolean {
   return d.schemeGiven || url.pathname.length > 1 || url.search !== '' || (d.domain !== null && d.hostname !== d.domain);
 }
 
+/** Entities that send the reader to a private channel. */
+const PRIVATE_CONTACTS = new Set<Entity['kind']>(['wechat', 'qq', 'telegram', 'whatsapp', 'line', 'email']);
+
+/** Hosts on an organisation's domain where anyone publishes (TestFlight, videos, listings): data/intel/links.yaml. */
+function onUserContentHost(host: string, k: CompiledKnowledge): boolean {
+  for (const h of k.data.intel?.userContentHosts ?? []) if (host === h || host.endsWith(`.${h}`)) return true;
+  return false;
+}
+
 /** Findings that say a link is on an organisation's own or a government's domain. */
 const VOUCHING = new Set(['URL_OFFICIAL_DOMAIN', 'URL_LISTED_DOMAIN', 'URL_GOVERNMENT_DOMAIN']);
 
@@ -69,18 +78,22 @@ export const intelChecker: EntityChecker = (entities, text, k, options, normaliz
   // Links whose domain the directory or the government suffixes vouch for, with nothing odd about them.
   const links: Entity[] = [];
   let vouched = 0;
+  // A number that is not the organisation's own, or a private contact, sends the reader somewhere else: then a real
+  // link beside it vouches for nothing ("详情见 https://shopee.tw/ 并立即致电客服专线 02-…").
+  let elsewhere = entities.some((e) => PRIVATE_CONTACTS.has(e.kind));
   for (const e of entities) {
     try {
       if (e.kind === 'phone') {
         const r = phoneFindings(phoneDetails(e.value), claims, k);
         for (const f of r.findings) c.add(f, [span(e)]);
+        if (!r.officialMatch) elsewhere = true;
       } else if (e.kind === 'url') {
         const { details, url } = urlDetails(e.value);
         links.push(e);
         const r = urlFindings(details, url, claims, k);
         for (const f of r.findings) c.add(f, [span(e)]);
         const clean = r.findings.some((f) => VOUCHING.has(f.id)) && !r.findings.some((f) => f.severity === 'high' || f.severity === 'medium');
-        if (clean && looksLikeALink(details, url)) vouched++;
+        if (clean && looksLikeALink(details, url) && !onUserContentHost(details.hostname, k)) vouched++;
       }
     } catch {
       // An entity the checkers cannot read (a digit run that is no phone number) carries no finding.
@@ -88,7 +101,7 @@ export const intelChecker: EntityChecker = (entities, text, k, options, normaliz
   }
   // Every link goes where the organisation itself (or a government) publishes: the learned model, which reads "a link
   // and an account alert" as phishing, must not flag such a notice alone (src/model/scorer.ts).
-  if (links.length > 0 && vouched === links.length) c.add(finding(k, 'URL_ALL_VOUCHED', 'info'), links.map(span));
+  if (links.length > 0 && vouched === links.length && !elsewhere) c.add(finding(k, 'URL_ALL_VOUCHED', 'info'), links.map(span));
   if (options.sender) {
     try {
       const r = phoneFindings(phoneDetails(options.sender), claims, k);

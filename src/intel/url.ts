@@ -158,6 +158,8 @@ function directoryNumbers(k: CompiledKnowledge): { entry: DirectoryEntry; digits
 function tokenHits(token: string, key: string): boolean {
   if (token === key) return true;
   if (key.length < 4 || /^\d+$/.test(key)) return false; // "jd", "qq", "189": whole tokens only
+  // A four-letter key is a prefix of ordinary words ("fetc" of "fetch"): only a digit may follow it ("icbc95588").
+  if (key.length === 4) return token.startsWith(key) && /\d/.test(token.charAt(4));
   return token.startsWith(key) || (key.length >= 6 && token.endsWith(key));
 }
 

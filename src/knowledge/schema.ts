@@ -263,6 +263,7 @@ export const intelFileSchema = z
     riskyTlds: z.array(z.string().min(2)).optional(),
     /** Domain suffixes only a government can register (gov.tw, gov.cn): a link there is the government's own site. */
     governmentSuffixes: z.array(z.string().min(2)).optional(),
+    userContentHosts: z.array(z.string().min(3)).optional(),
     /** Court type codes (案件类型代字) from the SPC standard and later notices, with the year they started. */
     caseTypes: z.array(z.object({ code: z.string().min(1), since: z.number().int().optional(), note: z.string().optional() }).strict()).optional(),
     /** Type codes seen in circulation that no source confirms (诉前调, 诉前保). */
@@ -280,6 +281,8 @@ export interface IntelData {
   dynamicDns: string[];
   riskyTlds: string[];
   governmentSuffixes: string[];
+  /** Hosts on an organisation's domain where anyone publishes: they never vouch for a text (URL_ALL_VOUCHED). */
+  userContentHosts: string[];
   caseTypes: { code: string; since?: number; note?: string }[];
   caseTypesUnverified: string[];
   courtCodes: string[];

@@ -19,6 +19,8 @@ const SEED_TOKEN = 0x27d4eb2f;
 
 export const MAX_NGRAM = 4;
 
+const NOT_A_FEATURE = 'URL_ALL_VOUCHED';
+
 /** A sparse vector with duplicates allowed (a duplicate index simply adds up). */
 export interface FeatureBuffer {
   idx: Int32Array;
@@ -138,7 +140,9 @@ export function extractFeatures(input: FeatureInput, bits: number, buf: FeatureB
   buf.textSize = size;
   // Signals and entities: what the rules saw, as binary features.
   for (const s of input.signals) {
-    if (s.source === 'model') continue;
+    // The link checker's vouching is applied by policy (src/model/scorer.ts), not learnt: as a feature it taught the
+    // model that any text with a real link is ordinary (a TestFlight "trading app" invite, session 11 review).
+    if (s.source === 'model' || s.id === NOT_A_FEATURE) continue;
     token(buf, mask, 's:', s.id);
     if (s.category) token(buf, mask, 'c:', s.category);
   }

@@ -127,6 +127,11 @@ describe('URL_ALL_VOUCHED', () => {
     assert.deepEqual(s.spans.map((sp) => text.slice(sp.start, sp.end)), ['https://www.gov.cn/zhengce/', 'https://www.beijing.gov.cn']);
     assert.ok(s.weight < 0);
   });
+  it('does not fire for a host where anyone publishes, nor beside a number that is not the organisation\'s', () => {
+    assert.ok(!intelIds(withIntel('用這個連結安裝交易軟體 https://testflight.apple.com/join/Xy12AbCd')).includes('URL_ALL_VOUCHED'));
+    assert.ok(intelIds(withIntel('请登录 https://www.gov.cn/zhengce/ 查询')).includes('URL_ALL_VOUCHED'));
+    assert.ok(!intelIds(withIntel('请登录 https://www.gov.cn/zhengce/ 查询，并致电专员 13812345678')).includes('URL_ALL_VOUCHED'));
+  });
   it('does not fire beside any other link, nor for a bare site name, nor without links', () => {
     assert.ok(!intelIds(withIntel('请登录 https://www.alipay.com/help 或 http://alipay-refund.top/r 办理')).includes('URL_ALL_VOUCHED'));
     assert.ok(!intelIds(withIntel('Amazon.com: your order has shipped')).includes('URL_ALL_VOUCHED'));

@@ -636,3 +636,36 @@ describe('session 11 second pass: promised returns are no refund, third parties 
     assert.ok(a.signals.some((s) => s.id === 'ACQ_PAY_A_THIRD_PARTY'), why(a, 'third party'));
   });
 });
+
+describe('session 11 review: what the new exclusions must not let through, and what the new rules must not flag', () => {
+  it('does not let a real domain anyone can publish on, or a real link beside a private number, vouch for a scam', () => {
+    assertAllFlagged([
+      '陳姐您好，這是我們團隊內部的交易軟體，老師每天的操作都在裡面，用這個連結安裝就可以跟著做了 https://testflight.apple.com/join/Xy12AbCd',
+      '【蝦皮購物】親愛的賣家您好，您的賣場因未完成金流服務簽署，買家款項暫時凍結，詳情請見 https://shopee.tw/ 並立即致電客服專線 02-2771-8899 協助處理。',
+      '王阿姨，这是我们理财群里老师讲课的直播回放，明天早上九点开课，记得准时看 https://v.douyin.com/iRabc12/',
+    ]);
+  });
+  it('does not let a fake warning list, a slogan, a "hung up" opener or a login alert hide a demand', () => {
+    assertAllFlagged([
+      '【市公安局反诈中心】诈骗手法主要有以下几种：一是刷单返利；二是虚假投资。三是近期涉案资金排查，凡名下银行卡涉案的市民须在今日内将资金转入安全账户接受清查，逾期将冻结名下所有账户。',
+      '【全民反诈】王先生，您的身份信息涉嫌一起洗钱案。按规定涉案资金须于今日转入国家监管账户6217 0031 2345 6789进行资金核查，核查后全额退回，全民反诈，人人有责。',
+      '接到个电话说我社保卡被冻结，直接拉黑了。老弟，我这边急用一万块钱周转，你先打到我老婆卡上，卡号6217 0000 8888 9999，下周还你。',
+      '【抖音】您的账号在新设备登录，若非本人操作，您的账号存在被盗风险，请保持电话畅通，稍后会有专员与您联系处理。',
+      '你好，刚才误转了2000到你支付宝，我是做代购的，本来要退给你隔壁那家的，能不能帮忙原路退回给我，急用。',
+    ]);
+  });
+  it('does not flag a shop\'s broken card machine, a landlord\'s WeChat, bank advice, a travel agency or an IT warning', () => {
+    assertAllQuiet([
+      '亲，店里POS机坏了刷卡付不了款，麻烦您扫一下柜台上的码付个款，谢谢理解哈。',
+      '房东人不错，我把他微信发你，房租每个月直接转账给他就行。',
+      '不要相信银行客服打来的电话，有事你自己拿着卡去网点问，别在电话里说密码。',
+      '【携程旅行】您预订的上海-成都机票请于30分钟内完成支付，先付款后出票，超时订单将自动取消。',
+      '各位同事：近期有黑客群发邮件，声称入侵了你的电脑并开启了摄像头，要求支付比特币，否则会发给你的联系人。这类邮件请直接删除，无需回复，如有疑问联系IT部。',
+      '【宁波银行】尊敬的客户，您的信用卡额度提升至80000元已生效，如非本人申请请致电95574。',
+    ]);
+  });
+  it('does not read "fetch" as a look-alike of 遠通電收 (fetc.net.tw)', () => {
+    const a = analyze('fetch 的規格在這裡 https://fetch.spec.whatwg.org/#fetch-method ，CORS 那段你再看一下。');
+    assert.ok(!a.signals.some((s) => s.id === 'URL_LOOKALIKE'), why(a, 'fetch'));
+  });
+});

@@ -9,10 +9,13 @@ const CLAUSE_END = /[。！？!?\n；;，,：:]/;
 const WARNS = TAG.warning | TAG.warning_clause;
 
 /**
- * Chinese text that speaks to nobody: no second-person pronoun and no imperative ("请将资金转入安全账户" addresses the
- * reader without naming them), in either script since it reads the original text.
+ * A Chinese sentence that narrates what scammers do: its subject is the scammers (诈骗集团, 不法分子, 骗子…) and it
+ * speaks to nobody — no second-person pronoun, no imperative or obligation ("请将资金转入", "须转入", "逾期…"),
+ * which a scam uses to order its reader without naming them. Either script: it reads the original text.
  */
-const NO_ADDRESS = /^(?=[^]*[\u4e00-\u9fff])(?![^]*(?:请|請|立即|马上|馬上|尽快|盡快|赶紧|趕緊|务必|務必|麻烦|麻煩))[^你您妳]*$/;
+const NARRATOR = /诈骗集团|詐騙集團|诈骗分子|詐騙分子|不法分子|骗子|騙子|歹徒|诈骗团伙|詐騙團伙/;
+const ADDRESSES = /[你您妳请請]|立即|马上|馬上|尽快|盡快|赶紧|趕緊|务必|務必|麻烦|麻煩|[须須]|必须|必須|应配合|應配合|逾期/;
+const narrates = (sentence: string): boolean => NARRATOR.test(sentence) && !ADDRESSES.test(sentence);
 
 function around(text: string, at: number, end: RegExp): Span {
   let start = at;
@@ -28,7 +31,7 @@ function around(text: string, at: number, end: RegExp): Span {
  * and the warning says so. A strong request (weight ≥ strongWeight) is set aside only when it is in the warning's
  * own clause or the one before it ("…让你转到安全账户的，一律是诈骗"), so that one reassuring phrase in a scam
  * ("we will never ask for your password, just send us the code") cannot hide the request next to it, unless the
- * warning's sentence is Chinese that addresses nobody: a bulletin narrating what scammers do.
+ * warning's sentence narrates what scammers do and addresses nobody (`narrates`).
  */
 export function discountQuoted(signals: Signal[], text: string, strongWeight = Infinity): Signal[] {
   const warnings = signals.filter((s) => (tagBits(s) & WARNS) !== 0);
@@ -44,13 +47,13 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
       const own = around(text, sp.start, CLAUSE_END);
       const before = own.start > 0 ? around(text, own.start - 1, CLAUSE_END) : own;
       const sentence = around(text, sp.start, SENTENCE_END);
-      // A warning sentence in Chinese that addresses nobody ("詐騙集團冒用檢警名義來電…要求將存款轉入監管帳戶") narrates
-      // what scammers do: even its strong requests are quoted. A scam speaks to its victim (你/您, or 请/立即…), so a
-      // reassuring phrase beside "请将资金转入安全账户" keeps the narrow zone.
+      // A warning sentence that narrates what scammers do ("詐騙集團冒用檢警名義來電…要求將存款轉入監管帳戶"): even its
+      // strong requests are quoted. A scam speaks to its victim (你/您, 请, 须…), so a reassuring phrase beside
+      // "请将资金转入安全账户" keeps the narrow zone.
       let narration = false;
       if (!narrow) {
         const known = addressless.get(sentence.start);
-        narration = known ?? NO_ADDRESS.test(text.slice(sentence.start, sentence.end));
+        narration = known ?? narrates(text.slice(sentence.start, sentence.end));
         addressless.set(sentence.start, narration);
       }
       clauses.push(narrow ? own : narration ? sentence : { start: before.start, end: own.end });
