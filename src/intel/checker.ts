@@ -51,7 +51,7 @@ function looksLikeALink(d: UrlDetails, url: URL): boolean {
 /** Entities that send the reader to a private channel. */
 const PRIVATE_CONTACTS = new Set<Entity['kind']>(['wechat', 'qq', 'telegram', 'whatsapp', 'line', 'email']);
 
-/** Hosts on an organisation's domain where anyone publishes (TestFlight, videos, listings): data/intel/links.yaml. */
+/** Hosts on an organisation's domain where anyone publishes (TestFlight, videos, articles): data/intel/links.yaml. */
 function onUserContentHost(host: string, k: CompiledKnowledge): boolean {
   for (const h of k.data.intel?.userContentHosts ?? []) if (host === h || host.endsWith(`.${h}`)) return true;
   return false;

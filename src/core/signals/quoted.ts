@@ -39,7 +39,7 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
   const sentences: Span[] = [];
   const clauses: Span[] = [];
   // Each sentence is read once however many warning words it holds (a 100,000-character text is one sentence).
-  const addressless = new Map<number, boolean>();
+  const narrated = new Map<number, boolean>();
   for (const w of warnings) {
     // A phrase scammers say too ("近期诈骗案件高发，请认准我们…", tag warning_clause) quotes only its own clause.
     const narrow = (tagBits(w) & TAG.warning) === 0;
@@ -52,9 +52,9 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
       // "请将资金转入安全账户" keeps the narrow zone.
       let narration = false;
       if (!narrow) {
-        const known = addressless.get(sentence.start);
+        const known = narrated.get(sentence.start);
         narration = known ?? narrates(text.slice(sentence.start, sentence.end));
-        addressless.set(sentence.start, narration);
+        narrated.set(sentence.start, narration);
       }
       clauses.push(narrow ? own : narration ? sentence : { start: before.start, end: own.end });
       sentences.push(narrow ? own : sentence);
