@@ -7,12 +7,9 @@
  * Prints each side's rate and the median (and interquartile range) of the per-round speed-up, this / base. Two copies
  * of the same code measured this way differ by ±1–2% (session 11).
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SHORT_SMS, TRANSCRIPTS } from './samples.js';
-import type { Engine } from './engine.js';
+import { loadEngine, type Engine } from './engine.js';
 
 const { values } = parseArgs({
   options: { base: { type: 'string' }, rounds: { type: 'string', default: '30' }, workload: { type: 'string', default: 'sms' } },
@@ -21,15 +18,7 @@ if (!values.base) {
   console.error('bench/ab.ts: --base DIR (a checkout built with `npx tsc -p tsconfig.build.json`) is required');
   process.exit(2);
 }
-const load = async (dir: string): Promise<Engine> => {
-  const file = resolve(dir, 'dist/src/index.js');
-  if (!existsSync(file)) {
-    console.error(`bench/ab.ts: ${file} is missing: run \`npx tsc -p tsconfig.build.json\` in ${dir}`);
-    process.exit(2);
-  }
-  return (await import(pathToFileURL(file).href)) as Engine;
-};
-const engines = [await load(values.base), await load(fileURLToPath(new URL('..', import.meta.url)))];
+const engines = [await loadEngine('bench/ab.ts', false, values.base), await loadEngine('bench/ab.ts')];
 const transcripts = values.workload === 'transcripts';
 const perRound = transcripts ? 300 : 3_000;
 const run = (e: Engine, i: number): unknown =>

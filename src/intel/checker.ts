@@ -12,7 +12,7 @@ import type { DirectoryEntry } from '../knowledge/schema.js';
 import { noticeFindings } from './notice.js';
 import { phoneDetails, phoneFindings } from './phone.js';
 import { finding, type Finding } from './result.js';
-import { urlDetails, urlFindings, type UrlDetails } from './url.js';
+import { inList, urlDetails, urlFindings, type UrlDetails } from './url.js';
 
 type Detail = Record<string, string | number | boolean | null>;
 
@@ -51,12 +51,6 @@ function looksLikeALink(d: UrlDetails, url: URL): boolean {
 /** Entities that send the reader to a private channel. */
 const PRIVATE_CONTACTS = new Set<Entity['kind']>(['wechat', 'qq', 'telegram', 'whatsapp', 'line', 'email']);
 
-/** Hosts on an organisation's domain where anyone publishes (TestFlight, videos, articles): data/intel/links.yaml. */
-function onUserContentHost(host: string, k: CompiledKnowledge): boolean {
-  for (const h of k.data.intel?.userContentHosts ?? []) if (host === h || host.endsWith(`.${h}`)) return true;
-  return false;
-}
-
 /** Findings that say a link is on an organisation's own or a government's domain. */
 const VOUCHING = new Set(['URL_OFFICIAL_DOMAIN', 'URL_LISTED_DOMAIN', 'URL_GOVERNMENT_DOMAIN']);
 
@@ -93,7 +87,9 @@ export const intelChecker: EntityChecker = (entities, text, k, options, normaliz
         const r = urlFindings(details, url, claims, k);
         for (const f of r.findings) c.add(f, [span(e)]);
         const clean = r.findings.some((f) => VOUCHING.has(f.id)) && !r.findings.some((f) => f.severity === 'high' || f.severity === 'medium');
-        if (clean && looksLikeALink(details, url) && !onUserContentHost(details.hostname, k)) vouched++;
+        // Not on a host where anyone publishes (TestFlight, videos, articles: data/intel/links.yaml userContentHosts).
+        const userContent = inList(details.hostname, k.data.intel?.userContentHosts ?? []) !== null;
+        if (clean && looksLikeALink(details, url) && !userContent) vouched++;
       }
     } catch {
       // An entity the checkers cannot read (a digit run that is no phone number) carries no finding.

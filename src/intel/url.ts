@@ -218,7 +218,8 @@ function findLookalike(d: UrlDetails, free: boolean, k: CompiledKnowledge): Look
   return null;
 }
 
-function inList(host: string, list: readonly string[]): string | null {
+/** The entry of `list` that `host` is, or is a subdomain of (null when none): shared by every host list. */
+export function inList(host: string, list: readonly string[]): string | null {
   for (const d of list) if (host === d || host.endsWith(`.${d}`)) return d;
   return null;
 }
@@ -248,7 +249,7 @@ export function urlFindings(d: UrlDetails, url: URL | null, claims: DirectoryEnt
     } else {
       out.push(finding(k, 'URL_LISTED_DOMAIN', 'info', { host, domain: owner.domain, brand: owner.entry.name.zh, brandEn: owner.entry.name.en }));
     }
-  } else if (lists && isGovernmentHost(host, lists.governmentSuffixes)) {
+  } else if (lists && inList(host, lists.governmentSuffixes) !== null) {
     // Only a government registers under gov.tw or gov.cn: its own site, whichever office runs it.
     out.push(finding(k, 'URL_GOVERNMENT_DOMAIN', 'info', { host }));
   } else {
@@ -317,9 +318,4 @@ export function checkUrl(input: string, options: UrlCheckOptions = {}): UrlResul
   const claims = claimedEntries(options.claims, options);
   const { findings, official, officialMatch } = urlFindings(details, url, claims, k);
   return { input, risk: riskOf(findings, officialMatch), findings: sortFindings(findings), official, details };
-}
-
-/** The host is under a suffix only governments can register (data/intel/links.yaml `governmentSuffixes`). */
-function isGovernmentHost(host: string, suffixes: readonly string[]): boolean {
-  return suffixes.some((s) => host === s || host.endsWith(`.${s}`));
 }
