@@ -41,7 +41,9 @@ const RED_FLAGS: { id: string; severity: Severity; re: RegExp }[] = [
     severity: 'high',
     re: /(?:转账|汇款|打款|还款|转入|存入|缴纳|支付|缴费|付款)(?:至|到|给|进)?.{0,12}?(?:个人账户|个人账号|个人卡|对公账户|公司账户|指定账户|以下账户|如下账户|收款账户|下方账户|监管账户|安全账户)|(?:户名|收款人|开户行|收款账号)|扫码(?:还款|缴费|支付)|(?:还款|缴费|支付)二维码/g,
   },
-  { id: 'NOTICE_PERSONAL_CONTACT', severity: 'high', re: /(?:调解员|经办人|专员|法官|书记员|工作人员|负责人).{0,10}?(?:微信|vx|wx|qq|手机|电话)|(?:添加|加)(?:微信|vx|wx|qq)/g },
+  // Not "电话": a court's SMS gives the judge's office line ("承办法官陈静，联系电话0571-…"); a mobile number is caught as an
+  // entity below, whatever the wording.
+  { id: 'NOTICE_PERSONAL_CONTACT', severity: 'high', re: /(?:调解员|经办人|专员|法官|书记员|工作人员|负责人).{0,10}?(?:微信|vx|wx|qq|手机)|(?:添加|加)(?:微信|vx|wx|qq)/g },
   { id: 'NOTICE_FREEZE_ALL', severity: 'high', re: /冻结.{0,6}?(?:名下|全部|所有|一切).{0,6}?(?:账户|账号|银行卡|资产|财产|微信|支付宝)|(?:名下|全部|所有)(?:银行)?(?:账户|财产|资产).{0,6}?(?:冻结|查封)/g },
   { id: 'NOTICE_TELL_FAMILY', severity: 'medium', re: /(?:通知|联系|告知|走访|上门|通报)(?:你|您)?的?(?:家人|亲友|亲属|父母|单位|公司|村委|居委|紧急联系人|通讯录|户籍地)|上门(?:调查|走访|催收|取证)/g },
   {

@@ -669,3 +669,39 @@ describe('session 11 review: what the new exclusions must not let through, and w
     assert.ok(!a.signals.some((s) => s.id === 'URL_LOOKALIKE'), why(a, 'fetch'));
   });
 });
+
+describe('session 12: retold calls, court lines, platform notices and warnings that quote the pitch', () => {
+  it('does not flag a court SMS that gives the judge\'s office line, or a community warning that quotes the pitch', () => {
+    assertAllQuiet([
+      '【12368】李娜，您好！您诉王刚买卖合同纠纷一案（(2025)苏0102民初5521号）已立案，承办法官周敏，联系电话025-8452 3310。请登录江苏法院诉讼服务网查看。',
+      '各位业主：社区民警提醒，最近有冒充社保局说“社保卡被冻结”的电话，社保局不会打电话让您转账，请大家转告家里老人。——阳光花园物业',
+    ]);
+  });
+  it('does not flag a retold call or chat the teller ignored', () => {
+    assertAllQuiet([
+      '刚有人打电话说是检察院的，说我卡涉嫌洗钱，我说那我去检察院当面说，他就挂了',
+      '我下午接了个00开头的电话，说我淘宝会员要扣费，让我开屏幕共享，我直接挂了',
+      '我在转转卖手机，买家让我加QQ私下转账，我没理他',
+      '我爸说有人加他微信，说是我们公司领导要他帮忙转钱，我让他删了',
+    ]);
+  });
+  it('does not flag a marketplace or game notice that warns against leaving the platform', () => {
+    assertAllQuiet([
+      '【闲鱼】您的宝贝“二手游戏手柄”已被拍下，买家已付款，请在闲鱼App内发货，请勿脱离平台交易。',
+      '【网易游戏】您在梦幻西游中的充值30元已到账。如非本人操作，可通过网易客服App申请处理。',
+    ]);
+  });
+  it('flags what the new words read: a caller who talks you out of checking, paid credit repair, a gift with a shipping fee, a coached deposit', () => {
+    assertAllFlagged([
+      '我是市公安局的王警官，你的银行卡涉嫌一起诈骗案，情况紧急，来不及通过官方渠道核实了，你先把卡里的钱转到我们的核查账户。',
+      '你的征信有好几条逾期吧？我们在央行内部有人，可以把逾期记录删掉，一条收1500，办完你自己去查。',
+      '尊敬的会员，您被评为年度优质客户，可免费领取空气炸锅一台，仅需支付快递费19.9元，回复1即可领取。',
+      '宝贝，你先充1000到这个平台，我教你操作，我上周在上面赚了5000多，我们一起攒钱买房好不好',
+      '亲，您在拼多多购买的商品所属店铺已关闭，订单款无法原路退回，需要您扫下方二维码进群，专员给您人工退款。',
+    ]);
+  });
+  it('keeps the office line rule for a mediator\'s mobile', () => {
+    const a = assertFlagged('【调解中心】您的借呗逾期已进入诉前调解，请立即联系调解员手机 13912345678 处理，否则将起诉至法院。');
+    assert.ok(a.signals.some((s) => s.id === 'NOTICE_PERSONAL_CONTACT'), why(a, 'mobile'));
+  });
+});
