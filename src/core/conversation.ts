@@ -1,6 +1,7 @@
 import { collectEvidence, judge, resolveThresholds, type EngineParts } from './analyze.js';
 import { compileKnowledge, type KnowledgeData } from './knowledge.js';
 import { score } from './score.js';
+import { TAG, tagBits } from './signals/emit.js';
 import type { AnalyzeOptions, ConversationAnalysis, Signal, Turn } from './types.js';
 
 const MAX_TURNS = 2000;
@@ -9,14 +10,16 @@ const NON_BLANK = /\S/;
 /**
  * The first speaker started the call or chat; what the other side says ("我的银行账户有异常？") is a reaction,
  * not a tactic. Signals found only in the responder's turns count at policy.responderFactor of their weight.
+ * Only labels that say who placed the call decide it. Role labels do not: a customer opens an inbound chat with
+ * "客服" as readily as a fake "客服" opens a call, so between 客服 and 客户 the order of the turns decides.
  */
-const CALLER_LABEL = /^(?:caller|agent|operator|坐席|来电|来电方|对方|客服|scammer|骗子)$/i;
-const CALLEE_LABEL = /^(?:callee|customer|client|user|客户|用户|本人|我|victim|受害人)$/i;
+const CALLER_LABEL = /^(?:caller|来电|来电方|scammer|骗子)$/i;
+const CALLEE_LABEL = /^(?:callee|victim|受害人)$/i;
 
 /**
- * Who started the call or chat: a speaker labelled as the caller or agent; else the other side of a speaker
- * labelled as the customer; else, when the first turn is only a greeting ("喂？", "Hello?") — the person called
- * answers first — the second speaker; else the first.
+ * Who started the call or chat: a speaker labelled as the caller; else the other side of a speaker labelled as
+ * the callee; else, when the first turn is only a greeting ("喂？", "Hello?") — the person called answers first —
+ * the second speaker; else the first.
  */
 export function initiatorOf(ranges: { speaker: string; text?: string }[]): string | undefined {
   const speakers = [...new Set(ranges.map((r) => r.speaker))];
@@ -38,8 +41,8 @@ function dampResponderSignals(signals: Signal[], ranges: { speaker: string; star
   const inResponder = (start: number, end: number): boolean => responderTurns.some((r) => start >= r.start && end <= r.end);
   return signals.map((s) =>
     // Both ways: the responder's reactions are no tactic, and their doubts ("is this a scam?", "I never share my
-    // password") say nothing about whether the caller is genuine.
-    s.weight !== 0 && s.spans.length > 0 && s.spans.every((sp) => inResponder(sp.start, sp.end))
+    // password") say nothing about whether the caller is genuine. A check the responder has made does (any_speaker).
+    s.weight !== 0 && s.spans.length > 0 && (tagBits(s) & TAG.any_speaker) === 0 && s.spans.every((sp) => inResponder(sp.start, sp.end))
       ? { ...s, weight: Math.round(s.weight * factor * 10) / 10, detail: { ...s.detail, saidBy: 'responder' } }
       : s,
   );
@@ -59,6 +62,10 @@ export function analyzeConversationWith(
   const used = turns.slice(0, MAX_TURNS);
   const ranges: { speaker: string; start: number; end: number; text: string }[] = [];
   let text = '';
+  // The same text with every speaker label blanked, which is what gets read: a label is who the person who pasted
+  // it says is speaking ("客服", "民警", "妈"), not what was said, so it must not fire the claim rules. Same length,
+  // so every span indexes `text` too.
+  let read = '';
   for (const t of used) {
     const speaker = String(t.speaker ?? '').slice(0, 40) || '?';
     const said = String(t.text ?? '');
@@ -68,12 +75,21 @@ export function analyzeConversationWith(
       continue;
     }
     const line = `${speaker}: ${said}`;
-    if (text.length > 0) text += '\n';
+    if (text.length > 0) {
+      text += '\n';
+      read += '\n';
+    }
     ranges.push({ speaker, start: text.length, end: text.length + line.length, text: said });
     text += line;
+    read += `${' '.repeat(speaker.length)}: ${said}`;
   }
-  const raw = collectEvidence(text, data, options, parts);
-  const ev = { ...raw, signals: dampResponderSignals(raw.signals, ranges, data.policy.responderFactor) };
+  const raw = collectEvidence(read, data, options, parts);
+  const ev = {
+    ...raw,
+    // An entity's text is quoted from what was pasted (the labels are blank only in what was read).
+    entities: raw.entities.map((e) => ({ ...e, text: text.slice(e.start, e.end) })),
+    signals: dampResponderSignals(raw.signals, ranges, data.policy.responderFactor),
+  };
   const analysis = judge(ev, data, options);
   const thresholds = resolveThresholds(data, options);
   const perTurn = ranges.map(({ speaker, start, end }) => {

@@ -24,7 +24,7 @@ export function composites(signals: readonly Signal[], k: CompiledKnowledge): Si
   for (const s of signals) {
     const m = facts.of(s);
     masks.push(m);
-    if (s.weight <= 0 && (m & TAG.benign) === 0) continue;
+    if (s.weight <= 0 && (tagBits(s) & TAG.benign) === 0) continue;
     if (s.detail?.['saidBy'] === 'responder') continue; // a reaction, not a tactic
     present |= m;
   }

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyze, type Analysis, type AnalyzeOptions } from '../../src/index.js';
+import { analyze, analyzeConversation, type Analysis, type AnalyzeOptions, type Turn } from '../../src/index.js';
 
 interface Fixture {
   id: string;
@@ -703,5 +703,121 @@ describe('session 12: retold calls, court lines, platform notices and warnings t
   it('keeps the office line rule for a mediator\'s mobile', () => {
     const a = assertFlagged('【调解中心】您的借呗逾期已进入诉前调解，请立即联系调解员手机 13912345678 处理，否则将起诉至法院。');
     assert.ok(a.signals.some((s) => s.id === 'NOTICE_PERSONAL_CONTACT'), why(a, 'mobile'));
+  });
+});
+
+describe('session 12: genuine notices and warnings from probe sets H and J, and what they must not let through', () => {
+  it('does not flag a genuine overdue reminder that sends you to the app and the organisation\'s own number', () => {
+    assertAllQuiet([
+      '【花呗】您本月账单2,306.15元已逾期3天，请尽快在支付宝APP-花呗中还款，逾期将产生罚息。请认准支付宝官方客服95188。',
+      '【京东金融】您的白条账单已逾期，请在京东金融App中还款，如有疑问请认准官方客服95118。',
+    ]);
+  });
+  it('does not flag a notice that says the platform will never ask, or a workplace notice that says HR never asks', () => {
+    assertAllQuiet([
+      '【转转】您发布的“95新iPad”已被拍下，请在转转App内发货，切勿添加对方微信，平台不会要求卖家缴纳保证金解冻资金。',
+      '各位同事：4月工资将于10日发放，专项附加扣除请在个人所得税App中自行填报，财务部不会要求大家提供银行卡密码或验证码。',
+    ]);
+  });
+  it('does not let a warning that then asks for money for itself, or a fake hotline behind "请认准", through', () => {
+    assertAllFlagged([
+      '最近有骗子冒充我找你借钱，别信，我是你女儿，手机坏了换了新号，急需交房租4000，快转给我',
+      '【支付宝】您的花呗已逾期，请认准官方客服 400-188-6621 协商还款，否则将上报征信。',
+    ]);
+  });
+  it('flags flight compensation through a hotline, paid point clearing, a summons robocall and a free gift with postage', () => {
+    assertAllFlagged([
+      '【航旅通知】尊敬的旅客，您乘坐的CZ3107航班因天气原因取消，可获得航班延误补偿200元，请致电航空服务专线4006-213-978办理改签及补偿。',
+      '驾照分不够了找我，内部渠道帮你消分，一分两百，当天办好，不用去车管所。',
+      '这里是市中级人民法院，您有一份未签收的传票，涉及信用卡透支，详情请按1。',
+      '恭喜您被评为年度优质会员，可免费领取电动牙刷一支，仅需支付运费15元，回复1领取。',
+    ]);
+  });
+  it('does not flag an airline\'s own compensation notice, or a medical-insurance deposit notice', () => {
+    assertAllQuiet([
+      '【南方航空】尊敬的旅客，您的航班延误超过4小时，补偿金150元将在3个工作日内发放至南航App“我的钱包”，无需提供银行卡信息。',
+      '【市医保局】您的医保个人账户4月划入金额为203.40元，可通过国家医保服务平台App查询。',
+    ]);
+  });
+});
+
+describe('session 12: calls and chats (probe set I): labels are not words, retold calls, checks made', () => {
+  const conv = (lines: [string, string][]): Turn[] => lines.map(([speaker, text]) => ({ speaker, text }));
+  const flaggedConv = (turns: Turn[]): boolean => flagged(analyzeConversation(turns).verdict);
+  it('does not read a speaker label ("客服", "民警", "老师") as a claim made in the text', () => {
+    const turns = conv([
+      ['客户', '你好，我前天买的玻璃水杯到了，碎了一个，外箱也压坏了。'],
+      ['客服', '非常抱歉，麻烦您提供一下订单号和破损照片。'],
+      ['客户', '订单号 240402-7781239，照片发你了。'],
+      ['客服', '收到，确实是运输破损，给您补发一个，原件不用寄回，补发单号会在订单详情里显示。'],
+      ['客户', '好的，谢谢。'],
+    ]);
+    const a = analyzeConversation(turns);
+    assert.ok(!flagged(a.verdict), why(a, 'inbound'));
+    assert.ok(!a.signals.some((s) => s.id === 'CS_BRAND_STAFF'), why(a, 'label'));
+  });
+  it('does not flag a call or chat retelling a scam the teller ignored', () => {
+    for (const turns of [
+      conv([
+        ['老公', '刚才有个电话说是检察院的，说我涉嫌洗钱，要我把钱转到安全账户。'],
+        ['老婆', '你没转吧？'],
+        ['老公', '我说我去检察院当面说，他就挂了。'],
+      ]),
+      conv([
+        ['阿强', '兄弟，昨天有人加我QQ，说看视频点赞一个五块钱，我做了三单还真给了十五块。'],
+        ['大伟', '然后让你充钱做任务了吧？'],
+        ['阿强', '对，让我充八百做个“体验单”，我一想不对就把他删了。'],
+      ]),
+    ]) {
+      assert.ok(!flaggedConv(turns), JSON.stringify(turns));
+    }
+  });
+  it('counts a video check the person asked has made, though it does not clear a pitch (AI face-swap calls exist)', () => {
+    const asked: [string, string][] = [
+      ['表哥', '在吗？想跟你借点钱，我爸住院押金还差六千。'],
+      ['小林', '你先别急，我给你打个视频。'],
+      ['表哥', '好，你打。'],
+    ];
+    const checked = analyzeConversation(conv([...asked, ['小林', '刚视频看到了，叔叔没大事就好，六千我转你微信了。']]));
+    const unchecked = analyzeConversation(conv([...asked, ['小林', '好吧，六千我转你微信了。']]));
+    assert.ok(checked.signals.some((s) => s.id === 'CHECKED_BY_VIDEO'), why(checked, 'checked'));
+    assert.ok(checked.score < unchecked.score, `${checked.score} vs ${unchecked.score}`);
+  });
+  it('does not flag a school fee paid through the school\'s own system', () => {
+    assert.ok(
+      !flaggedConv(
+        conv([
+          ['班主任', '各位家长好，下周研学活动每人费用120元，学校已在“智慧校园”小程序发布缴费项目，请不要私下转账给个人。'],
+          ['家长', '王老师，我在小程序里交好了。'],
+          ['班主任', '好的，收支明细活动后会在家长群公示。'],
+        ]),
+      ),
+    );
+  });
+  it('still flags a fake agent on a chat the victim opened, and a retold call followed by a request', () => {
+    assert.ok(
+      flaggedConv(
+        conv([
+          ['我', '你好，我想问一下我的订单为什么还没退款？'],
+          ['客服', '您好，您的退款需要验证，请下载“云会议”App开启屏幕共享，我指导您操作。'],
+          ['我', '好的，下载了。'],
+          ['客服', '请把收到的验证码告诉我，退款马上到账。'],
+        ]),
+      ),
+    );
+    assert.ok(
+      flaggedConv(
+        conv([
+          ['表弟', '哥，昨天有人打电话说我快递丢了要赔我钱，我直接挂了。'],
+          ['表哥', '挂得好。'],
+          ['表弟', '对了哥，我手机换了新号，急用钱，你先转我3000到这个卡6217 0000 1234 5678，明天还你。'],
+        ]),
+      ),
+    );
+  });
+  it('decides who opened a chat by the order of turns, not by role labels', async () => {
+    const { initiatorOf } = await import('../../src/core/conversation.js');
+    assert.equal(initiatorOf([{ speaker: '客户', text: '你好，我买的碗碎了两个' }, { speaker: '客服', text: '抱歉，请提供订单号' }]), '客户');
+    assert.equal(initiatorOf([{ speaker: '我', text: '喂？' }, { speaker: '来电', text: '我是京东客服' }]), '来电');
   });
 });

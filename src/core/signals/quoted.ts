@@ -43,6 +43,14 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
   for (const w of warnings) {
     // A phrase scammers say too ("近期诈骗案件高发，请认准我们…", tag warning_clause) quotes only its own clause.
     const narrow = (tagBits(w) & TAG.warning) === 0;
+    // A retold story is quoted from its first span to its last (the opener "有人打电话说…" to "…我直接挂了"), across
+    // sentences and turns, and no further: a request after the ending is outside it.
+    if ((tagBits(w) & TAG.narration) !== 0 && w.spans.length > 0) {
+      const story = { start: Math.min(...w.spans.map((x) => x.start)), end: Math.max(...w.spans.map((x) => x.end)) };
+      clauses.push(story);
+      sentences.push(story);
+      continue;
+    }
     for (const sp of w.spans) {
       const own = around(text, sp.start, CLAUSE_END);
       const before = own.start > 0 ? around(text, own.start - 1, CLAUSE_END) : own;
