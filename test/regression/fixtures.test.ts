@@ -821,3 +821,22 @@ describe('session 12: calls and chats (probe set I): labels are not words, retol
     assert.equal(initiatorOf([{ speaker: '我', text: '喂？' }, { speaker: '来电', text: '我是京东客服' }]), '来电');
   });
 });
+
+describe('session 12, probe set L: platform notices, school payments, paying a friend back', () => {
+  it('does not flag after-sales, auto-renewal and play-time notices that leave it to you in the app', () => {
+    assertAllQuiet([
+      '【京东】您的售后申请已处理，商家同意退货退款，请在7天内寄回商品并在订单页填写快递单号。',
+      '【爱奇艺】您的VIP会员已自动续费30元，如需取消自动续费，请在爱奇艺App-个人中心-我的VIP中操作。',
+      '【王者荣耀】您的账号今日游戏时长已达上限，根据未成年人防沉迷规定，将于5分钟后下线。',
+    ]);
+  });
+  it('does not flag a class group fee through the school\'s mini-program, or asking a friend\'s card number to pay back', () => {
+    assertAllQuiet([
+      '各位家长，秋游费用统一通过学校的“校付通”小程序缴纳，有问题私聊班主任，不要扫任何人发的收款码。',
+      '小敏，你把建行卡号发我一下，上次你帮我垫的车费钱还你',
+    ]);
+  });
+  it('still flags an "anti-addiction" unlock that asks for a transfer', () => {
+    assertFlagged('我能帮您解除游戏防沉迷限制，扫描我发的二维码下载APP，转账4999元后原路退回到您的账户。');
+  });
+});
