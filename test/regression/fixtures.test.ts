@@ -840,3 +840,12 @@ describe('session 12, probe set L: platform notices, school payments, paying a f
     assertFlagged('我能帮您解除游戏防沉迷限制，扫描我发的二维码下载APP，转账4999元后原路退回到您的账户。');
   });
 });
+
+describe('session 12 review: a "retold story" that carries the request', () => {
+  it('flags a story shape that addresses the reader or carries a live account number', () => {
+    assertAllFlagged([
+      '我昨天接到个电话说你涉嫌洗钱，你赶紧把钱转到安全账户6217003312345678，他说不然就冻结，我直接挂了',
+      '有人打电话说你的快递丢了要赔你，让你加微信kf8899并开屏幕共享，我直接挂了，你照着做就能拿到赔偿',
+    ]);
+  });
+});

@@ -38,17 +38,17 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
   if (warnings.length === 0) return signals;
   const sentences: Span[] = [];
   const clauses: Span[] = [];
+  const stories: Span[] = [];
   // Each sentence is read once however many warning words it holds (a 100,000-character text is one sentence).
   const narrated = new Map<number, boolean>();
   for (const w of warnings) {
     // A phrase scammers say too ("近期诈骗案件高发，请认准我们…", tag warning_clause) quotes only its own clause.
     const narrow = (tagBits(w) & TAG.warning) === 0;
     // A retold story is quoted from its first span to its last (the opener "有人打电话说…" to "…我直接挂了"), across
-    // sentences and turns, and no further: a request after the ending is outside it.
+    // sentences and turns, and no further: a request after the ending is outside it. Only what the rules read in it:
+    // an account number, a phone number or a link inside a "story" is still there to be used.
     if ((tagBits(w) & TAG.narration) !== 0 && w.spans.length > 0) {
-      const story = { start: Math.min(...w.spans.map((x) => x.start)), end: Math.max(...w.spans.map((x) => x.end)) };
-      clauses.push(story);
-      sentences.push(story);
+      stories.push({ start: Math.min(...w.spans.map((x) => x.start)), end: Math.max(...w.spans.map((x) => x.end)) });
       continue;
     }
     for (const sp of w.spans) {
@@ -73,7 +73,7 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
   const kept = signals.filter((s) => {
     if (s.weight <= 0 || s.spans.length === 0 || s.source === 'context') return true;
     const zone = s.weight >= strongWeight ? clauses : sentences;
-    if (s.spans.every(inside(zone))) {
+    if (s.spans.every(inside(zone)) || (s.source === 'rule' && s.spans.every(inside(stories)))) {
       quoted.push(s.id);
       return false;
     }
