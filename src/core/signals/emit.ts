@@ -60,8 +60,8 @@ export const TAG = {
   warning: 1024,
   /** A warning phrase a scammer may say too: it sets aside only the tactics of its own clause. */
   warning_clause: 2048,
-  /** A warning whose own span is a story told about a scam ("有个电话说…要我转到安全账户…我直接挂了"): everything
-   * inside that span is quoted, strong requests too; nothing outside it. */
+  /** A warning whose own span is a story told about a scam ("有个电话说…要我转到安全账户…我直接挂了"): the rule tactics
+   * inside that span are quoted, strong requests too; nothing outside it, and no number or link inside it. */
   narration: 4096,
   /** In a call or chat, counts at full weight whoever says it: a check the person asked has made ("刚视频看到了"). */
   any_speaker: 8192,
