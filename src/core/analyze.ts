@@ -5,7 +5,7 @@ import { detectLang } from './lang.js';
 import { normalize, writtenInTraditional, type NormalizedText } from './normalize/normalize.js';
 import type { TextView } from './normalize/text-view.js';
 import { score } from './score.js';
-import { emit, firedWith, TAG } from './signals/emit.js';
+import { emit, firedWith, TAG, tagBits } from './signals/emit.js';
 import { entitySignals, isServiceSender } from './signals/entity-signals.js';
 import { discountQuoted } from './signals/quoted.js';
 import { ruleSignals } from './signals/rule-signals.js';
@@ -104,8 +104,11 @@ export function resolveThresholds(data: KnowledgeData, options: AnalyzeOptions):
 /** Scores collected evidence and writes the explanation. */
 export function judge(ev: Evidence, data: KnowledgeData, options: AnalyzeOptions = {}): Analysis {
   const k = compileKnowledge(data);
-  const scored = score(ev.signals, k, resolveThresholds(data, options));
-  const signals = [...ev.signals, ...scored.composites]
+  // A check only the person contacted can vouch for ("刚视频看到了") counts where analyzeConversation found it in their
+  // turns (detail.checkedBy), nowhere else.
+  const evidence = ev.signals.filter((s) => (tagBits(s) & TAG.responder_check) === 0 || s.detail?.['checkedBy'] === 'responder');
+  const scored = score(evidence, k, resolveThresholds(data, options));
+  const signals = [...evidence, ...scored.composites]
     .filter((s) => s.weight !== 0)
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   return {

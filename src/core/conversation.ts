@@ -39,13 +39,15 @@ function dampResponderSignals(signals: Signal[], ranges: { speaker: string; star
   const responderTurns = ranges.filter((r) => r.speaker !== initiator);
   if (responderTurns.length === 0) return signals;
   const inResponder = (start: number, end: number): boolean => responderTurns.some((r) => start >= r.start && end <= r.end);
-  return signals.map((s) =>
+  return signals.map((s) => {
+    const byResponder = s.weight !== 0 && s.spans.length > 0 && s.spans.every((sp) => inResponder(sp.start, sp.end));
+    // A check the person contacted has made counts, in full, only when they say it (responder_check; judge drops it
+    // otherwise).
+    if ((tagBits(s) & TAG.responder_check) !== 0) return byResponder ? { ...s, detail: { ...s.detail, checkedBy: 'responder' } } : s;
     // Both ways: the responder's reactions are no tactic, and their doubts ("is this a scam?", "I never share my
-    // password") say nothing about whether the caller is genuine. A check the responder has made does (any_speaker).
-    s.weight !== 0 && s.spans.length > 0 && (tagBits(s) & TAG.any_speaker) === 0 && s.spans.every((sp) => inResponder(sp.start, sp.end))
-      ? { ...s, weight: Math.round(s.weight * factor * 10) / 10, detail: { ...s.detail, saidBy: 'responder' } }
-      : s,
-  );
+    // password") say nothing about whether the caller is genuine.
+    return byResponder ? { ...s, weight: Math.round(s.weight * factor * 10) / 10, detail: { ...s.detail, saidBy: 'responder' } } : s;
+  });
 }
 
 /**

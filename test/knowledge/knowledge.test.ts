@@ -113,11 +113,16 @@ describe('rule examples', () => {
   // Rules may carry examples that must fire / must stay quiet; the core engine (no model) checks them.
   const engine = createEngine({});
   for (const rule of defaultKnowledge.rules) {
+    // A check only the person contacted can report (responder_check) counts only in their turns of a call or chat:
+    // its examples are read as the reply to someone who asked.
+    const read = rule.tags.includes('responder_check')
+      ? (text: string) => engine.analyzeConversation([{ speaker: '甲', text: '在吗？想跟你借点钱周转一下。' }, { speaker: '乙', text }])
+      : (text: string) => engine.analyze(text);
     for (const text of rule.examples?.fire ?? []) {
-      it(`${rule.id} fires on: ${text}`, () => assert.ok(engine.analyze(text).signals.some((s) => s.id === rule.id)));
+      it(`${rule.id} fires on: ${text}`, () => assert.ok(read(text).signals.some((s) => s.id === rule.id)));
     }
     for (const text of rule.examples?.quiet ?? []) {
-      it(`${rule.id} stays quiet on: ${text}`, () => assert.ok(!engine.analyze(text).signals.some((s) => s.id === rule.id)));
+      it(`${rule.id} stays quiet on: ${text}`, () => assert.ok(!read(text).signals.some((s) => s.id === rule.id)));
     }
   }
 });

@@ -849,3 +849,39 @@ describe('session 12 review: a "retold story" that carries the request', () => {
     ]);
   });
 });
+
+describe('session 12 review: what the new exclusions must not let through, and what the new rules must not flag', () => {
+  it('does not let a pitch borrow the shape of a retold story or of a warning', () => {
+    assertAllFlagged([
+      '您好，我是京东金融客服，有个事需要电话跟您核实一下：您大学期间开通了学生账户，现在不符合国家政策，需要您下载会议APP开启屏幕共享，我一步步指导您注销，注销完就一切正常了。',
+      '您好，这里是市公安局反诈中心。有人冒充您的身份办理了一张银行卡，涉嫌洗钱，为保护您的资金，请把名下存款转入国家安全账户进行清查，清查完毕一切正常，资金原路返还。',
+      '卖家你好，我这边已经付款了，平台说我付的钱被冻结了，要你那边认证一下店铺才能收款，你扫这个码交500保证金认证，认证完一切正常，钱会退回。',
+      '妈，我跟你说，有个电话说你医保卡违规要冻结，你别理，那是吓唬人的。我这边学校要交实习押金4800，老师催得急，你直接打到老师给的那个收款账户上，我把截图发你。今天有人冒充学校给家长打电话，我们班好几个家长都拉黑了。',
+      '最近有骗子冒充平台客服，您的账户存在异常需要升级安全认证，请点击链接 tb-aq.cc 操作，否则24小时内冻结',
+    ]);
+  });
+  it('does not let a claimed video check, a school-system name or "请认准" vouch for a request', () => {
+    assertAllFlagged([
+      '兄弟刚视频看到了吧，我真是在医院，医药费还差两万，你先微信转我，出院就还你',
+      '爸，视频过了你也放心了吧，我在国外留学的学费下周截止，还差3万，你转到我室友的支付宝，他帮我交',
+      '【XX实验小学】学费通缴费通道已开通，请家长点击 xft-edu.top 登录缴纳本学期学杂费1260元，今日内未缴将影响学籍注册。',
+      '家长您好，孩子的校服费和保险费合计560元，通过学校统一缴费平台缴纳，如系统提示失败，请直接转给财务室王老师的个人支付宝 13812345678。',
+      '【中国国际航空】您的航班CA1832因机械故障取消，改签可获补偿300元，请认准官方客服热线4006-258-116，其他号码都是假的。',
+    ]);
+    const a = analyzeConversation([
+      { speaker: '妈', text: '儿子，你刚才说手机掉水里了？' },
+      { speaker: '儿子', text: '对，这是同学的手机，刚才跟你视频过了，你也视频看到了是我吧' },
+      { speaker: '妈', text: '看到了，就是有点卡' },
+      { speaker: '儿子', text: '我在学校报了个考证培训班，要交3800，老师催得急，你直接转给我们老师，我把老师的收款码发你' },
+    ]);
+    assert.ok(!a.signals.some((s) => s.id === 'CHECKED_BY_VIDEO'), why(a, 'claimed check'));
+  });
+  it('does not flag an app that says no counter visit is needed, an airline\'s own compensation, a money-market tip or HR\'s group', () => {
+    assertAllQuiet([
+      '【电子社保卡】您的社保卡已补办完成，不用去柜台，可在电子社保卡APP直接激活并设置密码。',
+      '【南方航空】尊敬的旅客，您乘坐的CZ3101航班因机械故障取消，我们深表歉意，将按规定给予每人400元补偿，请联系现场工作人员或拨打95539办理。',
+      '明天入职，HR说等会拉我进公司群，有事在群里通知，让我先把工牌照片发过去。',
+      '兄弟，我给嫂子订了条项链做生日惊喜，你千万别告诉你老婆，她俩关系好，肯定会说漏。',
+    ]);
+  });
+});

@@ -63,8 +63,10 @@ export const TAG = {
   /** A warning whose own span is a story told about a scam ("有个电话说…要我转到安全账户…我直接挂了"): the rule tactics
    * inside that span are quoted, strong requests too; nothing outside it, and no number or link inside it. */
   narration: 4096,
-  /** In a call or chat, counts at full weight whoever says it: a check the person asked has made ("刚视频看到了"). */
-  any_speaker: 8192,
+  /** A check the person asked has made ("刚视频看到了"): counts only in a call or chat, in the turns of the person who was
+   * contacted, at full weight. In a single message, or in the other side's turns, anyone can claim it (session 12
+   * review: "兄弟刚视频看到了吧，…你先微信转我"), so it does not count there. */
+  responder_check: 8192,
 } as const;
 
 const TAG_BIT = new Map<string, number>(Object.entries(TAG));

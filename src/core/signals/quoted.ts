@@ -44,11 +44,14 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
   for (const w of warnings) {
     // A phrase scammers say too ("近期诈骗案件高发，请认准我们…", tag warning_clause) quotes only its own clause.
     const narrow = (tagBits(w) & TAG.warning) === 0;
-    // A retold story is quoted from its first span to its last (the opener "有人打电话说…" to "…我直接挂了"), across
-    // sentences and turns, and no further: a request after the ending is outside it. Only what the rules read in it:
-    // an account number, a phone number or a link inside a "story" is still there to be used.
-    if ((tagBits(w) & TAG.narration) !== 0 && w.spans.length > 0) {
-      stories.push({ start: Math.min(...w.spans.map((x) => x.start)), end: Math.max(...w.spans.map((x) => x.end)) });
+    // A retold story is quoted from its opener to its ending ("有人打电话说…" … "…我直接挂了"), across sentences and
+    // turns, and no further: a request after the ending is outside it. One story only: with more spans than an opener
+    // and an ending, two fragments could wrap a request between them (session 12 review), so each span stands alone.
+    // Only what the rules read in it: an account number, a phone number or a link inside a "story" still counts.
+    if ((tagBits(w) & TAG.narration) !== 0) {
+      const [a, b] = w.spans;
+      if (a && b && w.spans.length === 2) stories.push({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
+      else stories.push(...w.spans);
       continue;
     }
     for (const sp of w.spans) {
