@@ -1,8 +1,10 @@
 import type { CategoryInfo, DirectoryEntry, KnowledgeData, Rule, SignalDef } from '../knowledge/schema.js';
 import { KeywordMatcher } from './matching/keyword-matcher.js';
-import { FactIndex } from './signals/facts.js';
+import { FactIndex, type FactMask } from './signals/facts.js';
 import { compactString, normalizeChars, t2sTable, type NormalizeKnowledge } from './normalize/normalize.js';
 import type { CategoryId } from './types.js';
+
+const NO_FACTS: FactMask = { lo: 0, hi: 0 };
 
 export type { KnowledgeData } from '../knowledge/schema.js';
 
@@ -46,8 +48,8 @@ export interface CompiledComposite {
   all: string[];
   none: string[];
   /** `all` and `none` as bits of `compositeFacts` (0 when it is null). */
-  allMask: number;
-  noneMask: number;
+  allMask: FactMask;
+  noneMask: FactMask;
 }
 
 const compiledCache = new WeakMap<KnowledgeData, CompiledKnowledge>();
@@ -101,7 +103,7 @@ export function compileKnowledge(data: KnowledgeData): CompiledKnowledge {
     categories: new Map(data.categories.map((c) => [c.id, c])),
     signals: new Map(data.signals.map((s) => [s.id, s])),
     directoryById: new Map(data.directory.map((d) => [d.id, d])),
-    composites: composites.map((c) => ({ ...c, allMask: facts?.mask(c.all) ?? 0, noneMask: facts?.mask(c.none) ?? 0 })),
+    composites: composites.map((c) => ({ ...c, allMask: facts?.mask(c.all) ?? NO_FACTS, noneMask: facts?.mask(c.none) ?? NO_FACTS })),
     compositeFacts: facts,
   };
   compiledCache.set(data, compiled);

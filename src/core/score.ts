@@ -18,22 +18,27 @@ const toScore = (raw: number, scale: number): number => Math.round(100 * (1 - Ma
 export function composites(signals: readonly Signal[], k: CompiledKnowledge): Signal[] {
   const facts = k.compositeFacts;
   if (facts === null) return compositesByName(signals, k);
-  // Each signal's facts once, then two mask tests per composite.
-  const masks: number[] = [];
-  let present = 0;
+  // Each signal's facts once, then a few mask tests per composite.
+  const lo: number[] = [];
+  const hi: number[] = [];
+  let presentLo = 0;
+  let presentHi = 0;
   for (const s of signals) {
-    const m = facts.of(s);
-    masks.push(m);
+    const l = facts.lo(s);
+    const h = facts.hi(s);
+    lo.push(l);
+    hi.push(h);
     if (s.weight <= 0 && (tagBits(s) & TAG.benign) === 0) continue;
     if (s.detail?.['saidBy'] === 'responder') continue; // a reaction, not a tactic
-    present |= m;
+    presentLo |= l;
+    presentHi |= h;
   }
   const out: Signal[] = [];
-  for (const { def: c, allMask, noneMask } of k.composites) {
-    if ((present & allMask) !== allMask || (present & noneMask) !== 0) continue;
+  for (const { def: c, allMask: all, noneMask: none } of k.composites) {
+    if ((presentLo & all.lo) !== all.lo || (presentHi & all.hi) !== all.hi || (presentLo & none.lo) !== 0 || (presentHi & none.hi) !== 0) continue;
     const spans: Span[] = [];
     for (let i = 0; i < signals.length; i++) {
-      const first = (masks[i] as number) & allMask ? signals[i]?.spans[0] : undefined;
+      const first = ((lo[i] as number) & all.lo) !== 0 || ((hi[i] as number) & all.hi) !== 0 ? signals[i]?.spans[0] : undefined;
       if (first) spans.push(first);
     }
     out.push({ id: c.id, source: 'composite', category: null, weight: c.weight, spans, explanation: { zh: c.zh, en: c.en } });
