@@ -106,7 +106,9 @@ export function judge(ev: Evidence, data: KnowledgeData, options: AnalyzeOptions
   const k = compileKnowledge(data);
   // A check only the person contacted can vouch for ("刚视频看到了") counts where analyzeConversation found it in their
   // turns (detail.checkedBy), nowhere else.
-  const evidence = ev.signals.filter((s) => (tagBits(s) & TAG.responder_check) === 0 || s.detail?.['checkedBy'] === 'responder');
+  const unvouched = (s: Signal): boolean => (tagBits(s) & TAG.responder_check) !== 0 && s.detail?.['checkedBy'] !== 'responder';
+  // Nearly every message has none: no copy of the list then (this runs on every analysis).
+  const evidence = ev.signals.some(unvouched) ? ev.signals.filter((s) => !unvouched(s)) : ev.signals;
   const scored = score(evidence, k, resolveThresholds(data, options));
   const signals = [...evidence, ...scored.composites]
     .filter((s) => s.weight !== 0)

@@ -24,11 +24,13 @@ export function composites(signals: readonly Signal[], k: CompiledKnowledge): Si
   let presentLo = 0;
   let presentHi = 0;
   for (const s of signals) {
-    const l = facts.lo(s);
-    const h = facts.hi(s);
+    const tags = tagBits(s);
+    const id = facts.id(s.id);
+    const l = facts.tags(tags) | (id?.lo ?? 0);
+    const h = id?.hi ?? 0;
     lo.push(l);
     hi.push(h);
-    if (s.weight <= 0 && (tagBits(s) & TAG.benign) === 0) continue;
+    if (s.weight <= 0 && (tags & TAG.benign) === 0) continue;
     if (s.detail?.['saidBy'] === 'responder') continue; // a reaction, not a tactic
     presentLo |= l;
     presentHi |= h;

@@ -1,5 +1,4 @@
-import type { Signal } from '../types.js';
-import { TAG, tagBits } from './emit.js';
+import { TAG } from './emit.js';
 
 /** Bits per mask word (a JS bitwise int has 32; the sign bit is left alone); two words. */
 const WORD = 31;
@@ -62,13 +61,13 @@ export class FactIndex {
     return m;
   }
 
-  /** The facts one signal establishes (its tags and its id), low word. */
-  lo(s: Signal): number {
-    return (this.tagTable[tagBits(s)] ?? 0) | (this.idBits.get(s.id)?.lo ?? 0);
+  /** The facts a signal's TAG bits establish (all in the low word). */
+  tags(bits: number): number {
+    return this.tagTable[bits] ?? 0;
   }
 
-  /** High word: ids only. */
-  hi(s: Signal): number {
-    return this.idBits.get(s.id)?.hi ?? 0;
+  /** The fact a signal id establishes, when composites name it. */
+  id(id: string): FactMask | undefined {
+    return this.idBits.get(id);
   }
 }
