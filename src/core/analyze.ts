@@ -110,8 +110,9 @@ export function judge(ev: Evidence, data: KnowledgeData, options: AnalyzeOptions
   // Nearly every message has none: no copy of the list then (this runs on every analysis).
   const evidence = ev.signals.some(unvouched) ? ev.signals.filter((s) => !unvouched(s)) : ev.signals;
   const scored = score(evidence, k, resolveThresholds(data, options));
+  // Weight 0 adds nothing to explain, except a negated ask that set tactics aside (it says which: detail.quoted).
   const signals = [...evidence, ...scored.composites]
-    .filter((s) => s.weight !== 0)
+    .filter((s) => s.weight !== 0 || s.detail?.['quoted'] !== undefined)
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   return {
     engine: { version: ENGINE_VERSION, knowledge: data.version },

@@ -22,7 +22,7 @@ const keywordList = z.array(keyword).min(1);
 /** Stable UPPER_SNAKE ids, as Rspamd symbols: an id is never reused for another meaning. */
 const signalId = z.string().regex(/^[A-Z][A-Z0-9_]{2,63}$/, 'ids are UPPER_SNAKE, 3–64 characters');
 
-export const ruleTag = z.enum(['claim', 'pretext', 'action', 'pressure', 'payment', 'lure', 'benign', 'spam', 'contact', 'hint', 'warning', 'warning_clause', 'narration', 'responder_check']);
+export const ruleTag = z.enum(['claim', 'pretext', 'action', 'pressure', 'payment', 'lure', 'benign', 'spam', 'contact', 'hint', 'warning', 'warning_clause', 'narration', 'responder_check', 'negation']);
 
 export const ruleSchema = z
   .object({

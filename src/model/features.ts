@@ -8,6 +8,7 @@
  * - Latin words and word bigrams (for English), weighed the same way;
  * - the ids of the rule / entity signals that fired and their categories, and the entity kinds (weight 1 each).
  */
+import { TAG, tagBits } from '../core/signals/emit.js';
 import type { Entity, Signal } from '../core/types.js';
 
 export const FNV_OFFSET = 0x811c9dc5;
@@ -142,7 +143,9 @@ export function extractFeatures(input: FeatureInput, bits: number, buf: FeatureB
   for (const s of input.signals) {
     // The link checker's vouching is applied by policy (src/model/scorer.ts), not learnt: as a feature it taught the
     // model that any text with a real link is ordinary (a TestFlight "trading app" invite, session 11 review).
-    if (s.source === 'model' || s.id === NOT_A_FEATURE) continue;
+    // Nor a negated or reported ask (tag negation): it only sets tactics aside. As a feature it taught the model that
+    // "我们不会要求您转账" reads ordinary, which scammers say before "但…转到安全账户" (session 13).
+    if (s.source === 'model' || s.id === NOT_A_FEATURE || (tagBits(s) & TAG.negation) !== 0) continue;
     token(buf, mask, 's:', s.id);
     if (s.category) token(buf, mask, 'c:', s.category);
   }

@@ -9,6 +9,29 @@ const CLAUSE_END = /[。！？!?\n；;，,：:]/;
 const WARNS = TAG.warning | TAG.warning_clause;
 
 /**
+ * Where a negated ask stops: the first word after it that asks again ("请勿添加陌生人，只需在App内…", "不要相信别人，
+ * 马上转到…"), or the clause's end. Either script: it reads the original text.
+ */
+const ASKS_AGAIN = /[请請须須]|需要|只需|只要|只能|必须|必須|马上|馬上|立即|立刻|赶紧|趕緊|尽快|盡快|然后|然後|而是|改为|改為|应该|應該|直接|把钱|把錢/g;
+
+function mergeOverlapping(spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const sp of [...spans].sort((x, y) => x.start - y.start)) {
+    const last = out[out.length - 1];
+    if (last && sp.start < last.end) last.end = Math.max(last.end, sp.end);
+    else out.push({ start: sp.start, end: sp.end });
+  }
+  return out;
+}
+
+function negatedZone(text: string, sp: Span): Span {
+  const clause = around(text, sp.start, CLAUSE_END);
+  ASKS_AGAIN.lastIndex = sp.end;
+  const again = ASKS_AGAIN.exec(text);
+  return { start: sp.start, end: again && again.index < clause.end ? again.index : clause.end };
+}
+
+/**
  * A Chinese sentence that narrates what scammers do: its subject is the scammers (诈骗集团, 不法分子, 骗子…) and it
  * speaks to nobody — no second-person pronoun, no imperative or obligation ("请将资金转入", "须转入", "逾期…"),
  * which a scam uses to order its reader without naming them. Either script: it reads the original text.
@@ -34,11 +57,12 @@ function around(text: string, at: number, end: RegExp): Span {
  * warning's sentence narrates what scammers do and addresses nobody (`narrates`).
  */
 export function discountQuoted(signals: Signal[], text: string, strongWeight = Infinity): Signal[] {
-  const warnings = signals.filter((s) => (tagBits(s) & WARNS) !== 0);
+  const warnings = signals.filter((s) => (tagBits(s) & (WARNS | TAG.negation)) !== 0);
   if (warnings.length === 0) return signals;
   const sentences: Span[] = [];
   const clauses: Span[] = [];
   const stories: Span[] = [];
+  const negated: Span[] = [];
   // Each sentence is read once however many warning words it holds (a 100,000-character text is one sentence).
   const narrated = new Map<number, boolean>();
   for (const w of warnings) {
@@ -48,10 +72,18 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
     // turns, and no further: a request after the ending is outside it. One story only: with more spans than an opener
     // and an ending, two fragments could wrap a request between them (session 12 review), so each span stands alone.
     // Only what the rules read in it: an account number, a phone number or a link inside a "story" still counts.
+    // A negated ask ("勿向任何个人账户转账") sets aside the rule tactics it negates, strong ones too, and nothing after
+    // the next word that asks ("请勿轻信他人，请将资金转入…" keeps its request).
+    if ((tagBits(w) & TAG.negation) !== 0) {
+      for (const sp of w.spans) negated.push(negatedZone(text, sp));
+      continue;
+    }
     if ((tagBits(w) & TAG.narration) !== 0) {
-      const [a, b] = w.spans;
-      if (a && b && w.spans.length === 2) stories.push({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
-      else stories.push(...w.spans);
+      // Overlapping openers ("昨天有人" in "昨天有人加我") are one opener.
+      const spans = mergeOverlapping(w.spans);
+      const [a, b] = spans;
+      if (a && b && spans.length === 2) stories.push({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
+      else stories.push(...spans);
       continue;
     }
     for (const sp of w.spans) {
@@ -76,7 +108,7 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
   const kept = signals.filter((s) => {
     if (s.weight <= 0 || s.spans.length === 0 || s.source === 'context') return true;
     const zone = s.weight >= strongWeight ? clauses : sentences;
-    if (s.spans.every(inside(zone)) || (s.source === 'rule' && s.spans.every(inside(stories)))) {
+    if (s.spans.every(inside(zone)) || (s.source === 'rule' && (s.spans.every(inside(stories)) || s.spans.every(inside(negated))))) {
       quoted.push(s.id);
       return false;
     }
@@ -84,7 +116,7 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
   });
   if (quoted.length === 0) return signals;
   return kept.map((s) =>
-    (tagBits(s) & WARNS) !== 0
+    (tagBits(s) & (WARNS | TAG.negation)) !== 0
       ? {
           ...s,
           explanation: {

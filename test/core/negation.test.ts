@@ -1,0 +1,83 @@
+/**
+ * Negated and reported asks (tag `negation`, src/core/signals/quoted.ts): what a text tells you NOT to do, or reports
+ * that someone else asked, is set aside up to the end of its clause or the next word that asks again; nothing else.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, analyzeConversation, type Analysis } from '../../src/index.js';
+
+const flagged = (v: string): boolean => v === 'scam' || v === 'suspicious';
+const why = (a: Analysis): string => `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`;
+const ids = (a: Analysis): string[] => a.signals.map((s) => s.id);
+
+describe('a negated ask is advice, not a request', () => {
+  const quiet: [string, string, string][] = [
+    ['court SMS: never pay a personal account', '【12368】您好，(2025)沪0115民诉前调2231号案件已委派调解，调解员将通过人民法院调解平台与您联系，请通过12368核实，勿向任何个人账户转账。', 'PERSONAL_ACCOUNT'],
+    ['shop reply: add no personal WeChat', '【淘宝】您的售后申请已受理，请在订单详情页上传凭证，客服会在App内回复您，请勿添加任何个人微信。', 'PERSONAL_ACCOUNT'],
+    ['bank: no one needs your card password', '【工商银行】养老金资格认证可在手机银行自助完成，全程免费，无需向任何人提供银行卡密码。', 'ASK_CREDENTIALS'],
+  ];
+  for (const [name, text, setAside] of quiet) {
+    it(`${name}: not flagged, and it says what it set aside`, () => {
+      const a = analyze(text);
+      assert.ok(!flagged(a.verdict), why(a));
+      assert.ok(!ids(a).includes(setAside), why(a));
+      const neg = a.signals.find((s) => s.id === 'NEGATED_ASK');
+      assert.ok(neg, `NEGATED_ASK listed: ${why(a)}`);
+      assert.match(String(neg.detail?.['quoted']), new RegExp(setAside));
+      // Weight 0: it only sets tactics aside, it never lowers a score by itself.
+      assert.equal(neg.weight, 0);
+    });
+  }
+
+  const scams: [string, string, string][] = [
+    ['the request after the next 请', '为了您的资金安全，请勿轻信他人，请将全部资金转入我们的安全账户配合核查。', 'SAFE_ACCOUNT'],
+    ['the request after 只能 in the same clause', '为了资金安全请不要向他人转账只能转到我们的安全账户', 'SAFE_ACCOUNT'],
+    ['the request after a reassurance', '不用担心，只需提供验证码即可帮您完成退款', 'ASK_VERIFICATION_CODE'],
+    ['a clause of its own', '千万不要告诉任何人，也不要挂电话，马上把钱转到这个账户', 'PERSONAL_ACCOUNT'],
+  ];
+  for (const [name, text, kept] of scams) {
+    it(`keeps ${name}`, () => {
+      const a = analyze(text);
+      assert.ok(flagged(a.verdict), why(a));
+      assert.ok(ids(a).includes(kept), why(a));
+    });
+  }
+
+  it('does not read 特别 as 别', () => {
+    const a = analyze('我特别为您提供了一个经销商的微信，请您联系他并帮我们转账。');
+    assert.ok(!a.signals.some((s) => s.id === 'NEGATED_ASK' && s.detail?.['quoted']), why(a));
+  });
+});
+
+describe('a reported ask is the other party speaking', () => {
+  it('an anti-fraud officer asking what the scammer wanted is not asking for it', () => {
+    const a = analyzeConversation([
+      { speaker: '民警', text: '您好，我是派出所的民警，我们接到预警，您刚才是不是在和自称客服的人通话？' },
+      { speaker: '市民', text: '是啊，他说我的订单有问题要退款。' },
+      { speaker: '民警', text: '对方是不是让您下载一个会议软件？' },
+      { speaker: '市民', text: '对，还没下呢。' },
+      { speaker: '民警', text: '千万别下，那是诈骗，您挂断以后通过淘宝App联系官方客服。' },
+    ]);
+    assert.ok(!ids(a).includes('DOWNLOAD_APP'), why(a));
+    assert.ok(!ids(a).includes('JOIN_MEETING'), why(a));
+  });
+
+  it("a scam caller's own request still counts", () => {
+    const a = analyzeConversation([
+      { speaker: '客服', text: '您好，我是淘宝客服，您的订单商品质量有问题，我们给您双倍赔偿。' },
+      { speaker: '用户', text: '好的，怎么办理？' },
+      { speaker: '客服', text: '您先下载一个会议软件，开启屏幕共享，我教您操作退款。' },
+    ]);
+    assert.ok(flagged(a.verdict), why(a));
+    assert.ok(ids(a).includes('SCREEN_SHARE'), why(a));
+  });
+});
+
+describe('a retold story with overlapping openers is still one story', () => {
+  it('"昨天有人加我" … "把他删了": the tactics between are quoted', () => {
+    const a = analyze('兄弟，昨天有人加我微信，说刷单点赞一个三块钱，后来让我充五百做个福利单，我一想不对就把他删了。');
+    assert.ok(!flagged(a.verdict), why(a));
+    const story = a.signals.find((s) => s.id === 'NARRATES_IGNORED_SCAM_LONG');
+    assert.ok(story && story.detail?.['quoted'], why(a));
+  });
+});
