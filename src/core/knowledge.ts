@@ -1,5 +1,6 @@
 import type { CategoryInfo, DirectoryEntry, KnowledgeData, Rule, SignalDef } from '../knowledge/schema.js';
 import { KeywordMatcher } from './matching/keyword-matcher.js';
+import { regexGate } from './matching/regex-gate.js';
 import { FactIndex, type FactMask } from './signals/facts.js';
 import { compactString, normalizeChars, t2sTable, type NormalizeKnowledge } from './normalize/normalize.js';
 import type { CategoryId } from './types.js';
@@ -11,7 +12,7 @@ export type { KnowledgeData } from '../knowledge/schema.js';
 /** Which part of which rule a keyword belongs to. */
 export interface RuleKeyword {
   rule: number;
-  /** -1: an `any` keyword; -2: a `none` keyword; i ≥ 0: group i of `all`. */
+  /** -1: an `any` keyword; -2: a `none` keyword; -3: a gate of the rule's regexes; i ≥ 0: group i of `all`. */
   role: number;
 }
 
@@ -21,6 +22,8 @@ export interface CompiledRule {
   regexes: RegExp[];
   /** regexes[j]'s index among the knowledge's distinct patterns (ruleSignals runs each pattern once per text). */
   regexIds: number[];
+  /** The regexes run only on a text where one of their gate literals was found (matching/regex-gate.ts). */
+  gated: boolean;
 }
 
 /** Knowledge turned into matchers once, then shared by every call (the engine never mutates it). */
@@ -72,6 +75,22 @@ export function compileKnowledge(data: KnowledgeData): CompiledKnowledge {
       for (const k of group) keywords.push([compactString(k, t2s), { rule: i, role: g }]);
     });
   });
+  // A rule's regexes are gated when every one of them has literals that every match contains, and those literals
+  // read the same in the compact view the automaton scans.
+  const gates = data.rules.map((rule) => {
+    if (!rule.regex?.length) return null;
+    const literals = new Set<string>();
+    for (const r of rule.regex) {
+      const g = regexGate(r);
+      // A one-character literal ("就", "是") is in most texts: it would gate nothing and add automaton hits.
+      if (!g || g.some((l) => l.length < 2 || compactString(l, t2s) !== l)) return null;
+      for (const l of g) literals.add(l);
+    }
+    return [...literals];
+  });
+  gates.forEach((g, i) => {
+    for (const l of g ?? []) keywords.push([l, { rule: i, role: -3 }]);
+  });
   const brandKeys: [string, DirectoryEntry][] = [];
   for (const entry of data.directory) {
     for (const alias of entry.aliases) brandKeys.push([compactString(alias, t2s), entry]);
@@ -92,9 +111,9 @@ export function compileKnowledge(data: KnowledgeData): CompiledKnowledge {
   const compiled: CompiledKnowledge = {
     data,
     normalize: compileNormalize(data.replacements, t2s),
-    rules: data.rules.map((rule) => {
+    rules: data.rules.map((rule, i) => {
       const own = (rule.regex ?? []).map(regexOf);
-      return { rule, regexes: own.map((p) => p.re), regexIds: own.map((p) => p.id) };
+      return { rule, regexes: own.map((p) => p.re), regexIds: own.map((p) => p.id), gated: gates[i] !== null };
     }),
     regexRules: data.rules.flatMap((rule, i) => ((rule.regex?.length ?? 0) > 0 ? [i] : [])),
     regexCount: patterns.size,

@@ -19,6 +19,8 @@ interface RuleHits {
   any: Hit[];
   groups: Hit[][];
   none: boolean;
+  /** One of the literals gating the rule's regexes was found (knowledge.ts). */
+  gate: boolean;
 }
 
 /** Runs every rule of the knowledge over one text: one automaton scan plus the few bounded regexes. */
@@ -28,6 +30,7 @@ export function ruleSignals(n: NormalizedText, k: CompiledKnowledge, lang: 'zh' 
     const h = hitsOf(perRule, hit.payload.rule, k);
     const role = hit.payload.role;
     if (role === -2) h.none = true;
+    else if (role === -3) h.gate = true;
     else (role === -1 ? h.any : (h.groups[role] as Hit[])).push({ start: hit.start, end: hit.end, inNorm: false });
   }
   // A pattern several rules share runs once per text (indexed by pattern id: a Map here cost more than the scan).
@@ -36,8 +39,9 @@ export function ruleSignals(n: NormalizedText, k: CompiledKnowledge, lang: 'zh' 
     const cr = k.rules[i];
     // A rule for the other language would be dropped below anyway: don't pay for its regexes.
     if (!cr || (cr.rule.lang && lang !== 'mixed' && cr.rule.lang !== lang)) continue;
-    // Nor for a rule whose `none` keywords already ruled it out.
-    if (perRule.get(i)?.none) continue;
+    // Nor for a rule whose `none` keywords already ruled it out, or whose gate literals are not in the text.
+    const seen = perRule.get(i);
+    if (seen?.none || (cr.gated && !seen?.gate)) continue;
     for (let j = 0; j < cr.regexes.length; j++) {
       const id = cr.regexIds[j] as number;
       const found = (byPattern[id] ??= regexHits(cr.regexes[j] as RegExp, n.norm.text));
@@ -95,7 +99,7 @@ function hitsOf(perRule: Map<number, RuleHits>, i: number, k: CompiledKnowledge)
   if (h === undefined) {
     const groups: Hit[][] = [];
     for (let g = k.rules[i]?.rule.all?.length ?? 0; g > 0; g--) groups.push([]);
-    h = { any: [], groups, none: false };
+    h = { any: [], groups, none: false, gate: false };
     perRule.set(i, h);
   }
   return h;
