@@ -81,3 +81,41 @@ describe('a retold story with overlapping openers is still one story', () => {
     assert.ok(story && story.detail?.['quoted'], why(a));
   });
 });
+
+describe('session 13 review: scams that hide their request in a negation or a reported ask', () => {
+  // Found by an adversarial review of the first version of the mechanism; each was let through by it.
+  const scams: [string, string][] = [
+    ['a back office "there" asks you', '上级那边叫你下载一个云视讯app开视频共享屏幕，配合我们核查你的资金流水'],
+    ['"they" want a fee', '您好，我们是反诈中心，骗子让您转的钱已经追回，他们要你交2000元手续费到这个账户后原路退还'],
+    ['a regulator "there"', '银保监那边要您把借呗额度借出来清零，不然影响征信。'],
+    ['a mentor "there"', '老师那边要你再充值一单20000元才能解冻账户提现。'],
+    ['reassurance, then the fee after a space', '不用担心 交完500元保证金就能解冻提现 逾期账户将永久冻结'],
+    ['reassurance run into the fee', '不用怕先交一千押金就能领工作服上岗'],
+    ['"it will not hurt your credit"', '不会影响你征信的先下载这个APP把额度借出来转到对公账户'],
+    ['"we will not leak it", then the ask', '你放心我们不会泄露你的信息 身份证照片和银行卡号发我登记一下'],
+    ['urging inside the negation', '不要再犹豫了赶紧转账到这个账户，名额有限。'],
+    ['numbered steps', '1.不要挂断电话 2.不要向家人透露任何案情 3.将资金转入国家安全账户 4.核查后退回'],
+    ['"do not believe the others", then the ask', '请不要相信其他客服说的 您就按我说的打开屏幕共享操作退款'],
+    ['"no card needed", then borrow', '不用提供银行卡 帮我在支付宝里借出5万转到这个账户做信用修复'],
+    ['a warning phrase, a space, the code', '我们不会让您转账 您务必把验证码报给我核对身份'],
+  ];
+  for (const [name, text] of scams) {
+    it(`flags ${name}`, () => {
+      const a = analyze(text);
+      assert.ok(flagged(a.verdict), why(a));
+    });
+  }
+
+  it('a relative asking whether the caller wanted a safe-account transfer is not flagged', () => {
+    const a = analyze('小王，对方是不是让你把钱转到安全账户？千万别转，我现在陪你去派出所。');
+    assert.ok(!flagged(a.verdict), why(a));
+  });
+
+  it('each warning lists only what it set aside itself', () => {
+    const a = analyze('【淘宝】请在订单页申请售后，请勿添加任何个人微信。凡是要求你共享屏幕的都是诈骗。');
+    const neg = a.signals.find((s) => s.id === 'NEGATED_ASK');
+    const warning = a.signals.find((s) => s.id === 'ANTI_FRAUD_WARNING');
+    assert.equal(neg?.detail?.['quoted'], 'PERSONAL_ACCOUNT', why(a));
+    assert.equal(warning?.detail?.['quoted'], 'SCREEN_SHARE', why(a));
+  });
+});

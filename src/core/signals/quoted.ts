@@ -13,6 +13,12 @@ const WARNS = TAG.warning | TAG.warning_clause;
  * 马上转到…"), or the clause's end. Either script: it reads the original text.
  */
 const ASKS_AGAIN = /[请請须須]|需要|只需|只要|只能|必须|必須|马上|馬上|立即|立刻|赶紧|趕緊|尽快|盡快|然后|然後|而是|改为|改為|应该|應該|直接|把钱|把錢/g;
+/** More words that start a request of the text's own (session 13 review: "…您就按我说的打开屏幕共享", "…帮我在支付宝里借出"). */
+const ASKS_AGAIN_TOO = /就|先|帮我|幫我|给我|給我|发我|發我|发给|發給|告诉我|告訴我|报给|報給|按我|按照|务必|務必|赶快|趕快|快点|快點|记得|記得|配合|[将將]|转到|轉到|转入|轉入/g;
+/** A negated ask also ends at a space or an ASCII full stop ("1.不要挂断电话 2.…将资金转入…": numbered steps, chat). */
+const NEGATION_END = /[。！？!?\n；;，,：:.\s]/;
+/** The negating word at the start of a NEGATED_ASK match (the search for words that ask again starts after it). */
+const NEGATING = /^(?:请勿|請勿|切勿|千万不要|千萬不要|千万别|千萬別|请不要|請不要|不要|不必|不用|无需|無需|无须|無須|不需要|绝不|絕不|从不|從不|不会|不會|严禁|嚴禁|禁止|不支持|不接受|勿|别|別)/;
 
 function mergeOverlapping(spans: readonly Span[]): Span[] {
   const out: Span[] = [];
@@ -25,10 +31,20 @@ function mergeOverlapping(spans: readonly Span[]): Span[] {
 }
 
 function negatedZone(text: string, sp: Span): Span {
-  const clause = around(text, sp.start, CLAUSE_END);
-  ASKS_AGAIN.lastIndex = sp.end;
-  const again = ASKS_AGAIN.exec(text);
-  return { start: sp.start, end: again && again.index < clause.end ? again.index : clause.end };
+  const clause = around(text, sp.start, NEGATION_END);
+  // A question about what someone else asked ("对方是不是让你把钱转到安全账户？") is reported speech to its question mark.
+  const last = text[clause.end - 1];
+  if (last === '？' || last === '?') return clause.start <= sp.start ? { start: sp.start, end: clause.end } : clause;
+  // Words that ask again count from the end of the negating word, not of the match: "不要再犹豫了赶紧转账" ends at 赶紧.
+  const cue = NEGATING.exec(text.slice(sp.start, sp.end));
+  const from = sp.start + (cue ? cue[0].length : 0);
+  let end = clause.end;
+  for (const re of [ASKS_AGAIN, ASKS_AGAIN_TOO]) {
+    re.lastIndex = from;
+    const again = re.exec(text);
+    if (again && again.index < end) end = again.index;
+  }
+  return { start: sp.start, end: Math.max(end, sp.start) };
 }
 
 /**
@@ -40,12 +56,29 @@ const NARRATOR = /诈骗集团|詐騙集團|诈骗分子|詐騙分子|不法分�
 const ADDRESSES = /[你您妳请請]|立即|马上|馬上|尽快|盡快|赶紧|趕緊|务必|務必|麻烦|麻煩|[须須]|必须|必須|应配合|應配合|逾期/;
 const narrates = (sentence: string): boolean => NARRATOR.test(sentence) && !ADDRESSES.test(sentence);
 
+/**
+ * The stretch around `at` between two breaks: a character of `end`, or a space between Chinese characters, which is
+ * how chat and SMS separate clauses ("我们不会让您转账 您务必把验证码报给我", a session 13 review).
+ */
 function around(text: string, at: number, end: RegExp): Span {
+  const breaks = (i: number): boolean => end.test(text[i] ?? '') || (isSpace(text.charCodeAt(i)) && cjkBeside(text, i));
   let start = at;
-  while (start > 0 && !end.test(text[start - 1] ?? '')) start--;
+  while (start > 0 && !breaks(start - 1)) start--;
   let stop = at;
-  while (stop < text.length && !end.test(text[stop] ?? '')) stop++;
+  while (stop < text.length && !breaks(stop)) stop++;
   return { start, end: Math.min(text.length, stop + 1) };
+}
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0x09 || c === 0xa0;
+const isCjk = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
+
+/** Whether the nearest non-space characters on both sides of the space at i are Chinese. */
+function cjkBeside(text: string, i: number): boolean {
+  let a = i - 1;
+  while (a >= 0 && isSpace(text.charCodeAt(a))) a--;
+  let b = i + 1;
+  while (b < text.length && isSpace(text.charCodeAt(b))) b++;
+  return a >= 0 && b < text.length && isCjk(text.charCodeAt(a)) && isCjk(text.charCodeAt(b));
 }
 
 /**
@@ -59,31 +92,32 @@ function around(text: string, at: number, end: RegExp): Span {
 export function discountQuoted(signals: Signal[], text: string, strongWeight = Infinity): Signal[] {
   const warnings = signals.filter((s) => (tagBits(s) & (WARNS | TAG.negation)) !== 0);
   if (warnings.length === 0) return signals;
-  const sentences: Span[] = [];
-  const clauses: Span[] = [];
-  const stories: Span[] = [];
-  const negated: Span[] = [];
+  // Each zone remembers the warning that opened it, so that each warning lists what it set aside itself.
+  const sentences: Zone[] = [];
+  const clauses: Zone[] = [];
+  const stories: Zone[] = [];
+  const negated: Zone[] = [];
   // Each sentence is read once however many warning words it holds (a 100,000-character text is one sentence).
   const narrated = new Map<number, boolean>();
   for (const w of warnings) {
     // A phrase scammers say too ("近期诈骗案件高发，请认准我们…", tag warning_clause) quotes only its own clause.
     const narrow = (tagBits(w) & TAG.warning) === 0;
+    // A negated or reported ask ("勿向任何个人账户转账", "对方是不是让您…") sets aside the rule tactics it negates, strong
+    // ones too, and nothing after the next word that asks ("请勿轻信他人，请将资金转入…" keeps its request).
+    if ((tagBits(w) & TAG.negation) !== 0) {
+      for (const sp of w.spans) negated.push({ ...negatedZone(text, sp), owner: w });
+      continue;
+    }
     // A retold story is quoted from its opener to its ending ("有人打电话说…" … "…我直接挂了"), across sentences and
     // turns, and no further: a request after the ending is outside it. One story only: with more spans than an opener
     // and an ending, two fragments could wrap a request between them (session 12 review), so each span stands alone.
     // Only what the rules read in it: an account number, a phone number or a link inside a "story" still counts.
-    // A negated ask ("勿向任何个人账户转账") sets aside the rule tactics it negates, strong ones too, and nothing after
-    // the next word that asks ("请勿轻信他人，请将资金转入…" keeps its request).
-    if ((tagBits(w) & TAG.negation) !== 0) {
-      for (const sp of w.spans) negated.push(negatedZone(text, sp));
-      continue;
-    }
     if ((tagBits(w) & TAG.narration) !== 0) {
       // Overlapping openers ("昨天有人" in "昨天有人加我") are one opener.
       const spans = mergeOverlapping(w.spans);
       const [a, b] = spans;
-      if (a && b && spans.length === 2) stories.push({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
-      else stories.push(...spans);
+      if (a && b && spans.length === 2) stories.push({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end), owner: w });
+      else for (const sp of spans) stories.push({ ...sp, owner: w });
       continue;
     }
     for (const sp of w.spans) {
@@ -99,32 +133,55 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
         narration = known ?? narrates(text.slice(sentence.start, sentence.end));
         narrated.set(sentence.start, narration);
       }
-      clauses.push(narrow ? own : narration ? sentence : { start: before.start, end: own.end });
-      sentences.push(narrow ? own : sentence);
+      clauses.push({ ...(narrow ? own : narration ? sentence : { start: before.start, end: own.end }), owner: w });
+      sentences.push({ ...(narrow ? own : sentence), owner: w });
     }
   }
-  const inside = (zones: Span[]) => (sp: Span) => zones.some((z) => sp.start >= z.start && sp.end <= z.end);
-  const quoted: string[] = [];
+  const quotedBy = new Map<Signal, string[]>();
   const kept = signals.filter((s) => {
     if (s.weight <= 0 || s.spans.length === 0 || s.source === 'context') return true;
-    const zone = s.weight >= strongWeight ? clauses : sentences;
-    if (s.spans.every(inside(zone)) || (s.source === 'rule' && (s.spans.every(inside(stories)) || s.spans.every(inside(negated))))) {
-      quoted.push(s.id);
-      return false;
-    }
-    return true;
+    const owner =
+      coveredBy(s.spans, s.weight >= strongWeight ? clauses : sentences) ??
+      (s.source === 'rule' ? (coveredBy(s.spans, stories) ?? coveredBy(s.spans, negated)) : null);
+    if (owner === null) return true;
+    const list = quotedBy.get(owner);
+    if (list) list.push(s.id);
+    else quotedBy.set(owner, [s.id]);
+    return false;
   });
-  if (quoted.length === 0) return signals;
-  return kept.map((s) =>
-    (tagBits(s) & (WARNS | TAG.negation)) !== 0
-      ? {
-          ...s,
-          explanation: {
+  if (quotedBy.size === 0) return signals;
+  return kept.map((s) => {
+    const quoted = quotedBy.get(s);
+    if (!quoted) return s;
+    const negation = (tagBits(s) & TAG.negation) !== 0;
+    return {
+      ...s,
+      explanation: negation
+        ? {
+            zh: `${s.explanation.zh}；其中提到的做法不计入风险（${quoted.length}项）`,
+            en: `${s.explanation.en}; the tactics it mentions are not counted (${quoted.length})`,
+          }
+        : {
             zh: `${s.explanation.zh}；警示语中提到的诈骗手法不计入风险（${quoted.length}项）`,
             en: `${s.explanation.en}; tactics quoted inside the warning are not counted (${quoted.length})`,
           },
-          detail: { ...s.detail, quoted: quoted.join(',') },
-        }
-      : s,
-  );
+      detail: { ...s.detail, quoted: quoted.join(',') },
+    };
+  });
+}
+
+interface Zone extends Span {
+  /** The warning, story or negation that opened the zone. */
+  owner: Signal;
+}
+
+/** The owner of the zone holding the first span, when every span lies inside some zone of the list; else null. */
+function coveredBy(spans: readonly Span[], zones: readonly Zone[]): Signal | null {
+  let owner: Signal | null = null;
+  for (const sp of spans) {
+    const z = zones.find((x) => sp.start >= x.start && sp.end <= x.end);
+    if (!z) return null;
+    owner ??= z.owner;
+  }
+  return owner;
 }
