@@ -39,4 +39,8 @@ export const HUGE: string[] = [
   `${'a'.repeat(99_990)}@b.com`,
   'x. '.repeat(33_333),
   Array.from({ length: 100_000 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000))).join(''),
+  // Session 13: zones of negated asks and warnings end at spaces between Chinese characters (src/core/signals/quoted.ts).
+  `诈骗${' '.repeat(99_996)}诈骗`,
+  '不要 '.repeat(33_333),
+  '对方是不是让你转账？'.repeat(10_000),
 ];

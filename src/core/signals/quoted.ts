@@ -72,12 +72,16 @@ function around(text: string, at: number, end: RegExp): Span {
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0x09 || c === 0xa0;
 const isCjk = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
 
-/** Whether the nearest non-space characters on both sides of the space at i are Chinese. */
+/**
+ * Whether the nearest non-space characters on both sides of the space at i are Chinese. A run of more than 8 spaces
+ * is a break whatever surrounds it (and the scan stays bounded: a text of 100,000 spaces is read in linear time).
+ */
 function cjkBeside(text: string, i: number): boolean {
   let a = i - 1;
-  while (a >= 0 && isSpace(text.charCodeAt(a))) a--;
+  while (a >= 0 && i - a <= 8 && isSpace(text.charCodeAt(a))) a--;
   let b = i + 1;
-  while (b < text.length && isSpace(text.charCodeAt(b))) b++;
+  while (b < text.length && b - i <= 8 && isSpace(text.charCodeAt(b))) b++;
+  if (i - a > 8 || b - i > 8) return true;
   return a >= 0 && b < text.length && isCjk(text.charCodeAt(a)) && isCjk(text.charCodeAt(b));
 }
 
