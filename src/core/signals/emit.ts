@@ -67,8 +67,9 @@ export const TAG = {
    * contacted, at full weight. In a single message, or in the other side's turns, anyone can claim it (session 12
    * review: "兄弟刚视频看到了吧，…你先微信转我"), so it does not count there. */
   responder_check: 8192,
-  /** A negated ask ("请勿添加任何个人微信", "勿向任何个人账户转账", "别找人代抢"): the rule tactics from its span to the end of
-   * its clause, or to the first word that asks again ("…，请", "只需", "马上"), are what the text says NOT to do. */
+  /** A negated or reported ask ("请勿添加任何个人微信", "别找人代抢", "对方是不是让您下载…？"): the rule tactics from its span to
+   * the end of its clause, or to the first word that asks again ("…，请", "只需", "马上"), are not the text's own request
+   * (src/core/signals/quoted.ts). */
   negation: 16384,
 } as const;
 
