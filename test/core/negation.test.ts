@@ -119,3 +119,16 @@ describe('session 13 review: scams that hide their request in a negation or a re
     assert.equal(warning?.detail?.['quoted'], 'SCREEN_SHARE', why(a));
   });
 });
+
+describe('a tactic quoted once in a story and once in a warning is quoted', () => {
+  it('a mother retelling a fake-police call to her son, who warns her back, is not flagged', () => {
+    const a = analyzeConversation([
+      { speaker: '妈', text: '我上午接到个电话，说是公安局的，说我身份证涉嫌洗钱，让我把钱转到安全账户。' },
+      { speaker: '儿子', text: '你没转吧？' },
+      { speaker: '妈', text: '没有，我直接挂了。' },
+      { speaker: '儿子', text: '对，公安不会打电话让你转钱，根本没有什么安全账户。' },
+    ]);
+    assert.ok(!flagged(a.verdict), why(a));
+    assert.ok(!ids(a).includes('AUTH_CRIME'), why(a));
+  });
+});

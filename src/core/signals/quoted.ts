@@ -144,9 +144,10 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
   const quotedBy = new Map<Signal, string[]>();
   const kept = signals.filter((s) => {
     if (s.weight <= 0 || s.spans.length === 0 || s.source === 'context') return true;
-    const owner =
-      coveredBy(s.spans, s.weight >= strongWeight ? clauses : sentences) ??
-      (s.source === 'rule' ? (coveredBy(s.spans, stories) ?? coveredBy(s.spans, negated)) : null);
+    // Each occurrence may be quoted by a different zone ("他一说要转到什么安全账户…直接挂了" in a story, "更没有什么安全账户"
+    // in a warning): the tactic is set aside when every occurrence is quoted by one.
+    const warningZones = s.weight >= strongWeight ? clauses : sentences;
+    const owner = coveredBy(s.spans, s.source === 'rule' ? [warningZones, stories, negated] : [warningZones]);
     if (owner === null) return true;
     const list = quotedBy.get(owner);
     if (list) list.push(s.id);
@@ -179,13 +180,14 @@ interface Zone extends Span {
   owner: Signal;
 }
 
-/** The owner of the zone holding the first span, when every span lies inside some zone of the list; else null. */
-function coveredBy(spans: readonly Span[], zones: readonly Zone[]): Signal | null {
+/** The owner of the zone holding the first span, when every span lies inside some zone of the lists; else null. */
+function coveredBy(spans: readonly Span[], lists: readonly (readonly Zone[])[]): Signal | null {
   let owner: Signal | null = null;
   for (const sp of spans) {
-    const z = zones.find((x) => sp.start >= x.start && sp.end <= x.end);
-    if (!z) return null;
-    owner ??= z.owner;
+    let zone: Zone | undefined;
+    for (const zones of lists) if ((zone = zones.find((x) => sp.start >= x.start && sp.end <= x.end))) break;
+    if (!zone) return null;
+    owner ??= zone.owner;
   }
   return owner;
 }
