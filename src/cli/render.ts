@@ -29,11 +29,12 @@ export function renderAnalysis(text: string, a: Analysis, lang: 'zh' | 'en'): st
   const spans = a.signals.filter((s) => s.weight > 0).flatMap((s) => s.spans).filter((s) => s.end <= shown.length);
   lines.push(highlight(shown, spans) + (shown.length < text.length ? pc.dim(' …') : ''));
   lines.push('');
-  const evidence = a.signals.filter((s) => s.weight !== 0);
+  // A weight-0 signal is listed only when it set tactics aside (a negated ask: detail.quoted names them).
+  const evidence = a.signals.filter((s) => s.weight !== 0 || s.detail?.['quoted'] !== undefined);
   if (evidence.length) {
     lines.push(pc.bold(lang === 'zh' ? '依据：' : 'Why:'));
     for (const s of evidence.slice(0, 12)) {
-      const sign = s.weight > 0 ? pc.red(`+${s.weight}`) : pc.green(String(s.weight));
+      const sign = s.weight > 0 ? pc.red(`+${s.weight}`) : s.weight < 0 ? pc.green(String(s.weight)) : pc.dim('±0');
       const quote = s.spans[0] ? pc.dim(` 「${text.slice(s.spans[0].start, s.spans[0].end).slice(0, 30)}」`) : '';
       lines.push(`  ${sign} ${s.explanation[lang]}${quote} ${pc.dim(s.id)}`);
     }

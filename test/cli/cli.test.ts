@@ -20,6 +20,12 @@ describe('fanzha check', () => {
     assert.match(r.stdout, /No sign of fraud/);
   });
 
+  it('lists a negated ask that set a tactic aside, with no weight of its own', () => {
+    const r = fanzha(['check', '--lang', 'en', '【淘宝】请在订单页申请售后，请勿添加任何个人微信。']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /±0 .*not counted \(1\).*NEGATED_ASK/);
+  });
+
   it('--json prints the Analysis', () => {
     const r = fanzha(['check', '--json', '您好']);
     const a = JSON.parse(r.stdout) as { verdict: string; signals: unknown[] };
