@@ -132,3 +132,22 @@ describe('a tactic quoted once in a story and once in a warning is quoted', () =
     assert.ok(!ids(a).includes('AUTH_CRIME'), why(a));
   });
 });
+
+describe('session 13 review: old misses that general rules now read', () => {
+  const scams: [string, string, string][] = [
+    ['coaching the victim to lie to the bank', '不要相信银行柜员的话，你就说是给家里人转的钱。', 'COACHES_TO_LIE'],
+    ['shaming doubt away', '你不会连我都不相信吧，我真的急用，先转我2000。', 'GUILT_AGAINST_DOUBT'],
+    ['a platform that denies being a scam before the deposit', '不要相信网上那些说是诈骗的帖子，我们平台是合法的，今天充值5万送5千。', 'DISCREDITS_WARNINGS'],
+  ];
+  for (const [name, text, id] of scams) {
+    it(`flags ${name}`, () => {
+      const a = analyze(text);
+      assert.ok(flagged(a.verdict), why(a));
+      assert.ok(ids(a).includes(id), why(a));
+    });
+  }
+  it('does not read a police warning that "a licensed platform never asks for a deposit" as a platform defending itself', () => {
+    const a = analyze('这是游戏交易诈骗，正规平台不会要求另外交保证金解冻，你千万别转钱。');
+    assert.ok(!ids(a).includes('DISCREDITS_WARNINGS'), why(a));
+  });
+});
