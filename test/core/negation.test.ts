@@ -10,6 +10,17 @@ const flagged = (v: string): boolean => v === 'scam' || v === 'suspicious';
 const why = (a: Analysis): string => `${a.verdict} ${a.score} ${a.signals.map((s) => `${s.id}:${s.weight}`).join(',')}`;
 const ids = (a: Analysis): string[] => a.signals.map((s) => s.id);
 
+/** One test per case: flagged, with the signal named (a request that must not be set aside, or the rule that reads it). */
+function itFlagsWith(verb: string, cases: [name: string, text: string, id: string][]): void {
+  for (const [name, text, id] of cases) {
+    it(`${verb} ${name}`, () => {
+      const a = analyze(text);
+      assert.ok(flagged(a.verdict), why(a));
+      assert.ok(ids(a).includes(id), why(a));
+    });
+  }
+}
+
 describe('a negated ask is advice, not a request', () => {
   const quiet: [string, string, string][] = [
     ['court SMS: never pay a personal account', '【12368】您好，(2025)沪0115民诉前调2231号案件已委派调解，调解员将通过人民法院调解平台与您联系，请通过12368核实，勿向任何个人账户转账。', 'PERSONAL_ACCOUNT'],
@@ -29,19 +40,12 @@ describe('a negated ask is advice, not a request', () => {
     });
   }
 
-  const scams: [string, string, string][] = [
+  itFlagsWith('keeps', [
     ['the request after the next 请', '为了您的资金安全，请勿轻信他人，请将全部资金转入我们的安全账户配合核查。', 'SAFE_ACCOUNT'],
     ['the request after 只能 in the same clause', '为了资金安全请不要向他人转账只能转到我们的安全账户', 'SAFE_ACCOUNT'],
     ['the request after a reassurance', '不用担心，只需提供验证码即可帮您完成退款', 'ASK_VERIFICATION_CODE'],
     ['a clause of its own', '千万不要告诉任何人，也不要挂电话，马上把钱转到这个账户', 'PERSONAL_ACCOUNT'],
-  ];
-  for (const [name, text, kept] of scams) {
-    it(`keeps ${name}`, () => {
-      const a = analyze(text);
-      assert.ok(flagged(a.verdict), why(a));
-      assert.ok(ids(a).includes(kept), why(a));
-    });
-  }
+  ]);
 
   it('does not read 特别 as 别', () => {
     const a = analyze('我特别为您提供了一个经销商的微信，请您联系他并帮我们转账。');
@@ -134,18 +138,11 @@ describe('a tactic quoted once in a story and once in a warning is quoted', () =
 });
 
 describe('session 13 review: old misses that general rules now read', () => {
-  const scams: [string, string, string][] = [
+  itFlagsWith('flags', [
     ['coaching the victim to lie to the bank', '不要相信银行柜员的话，你就说是给家里人转的钱。', 'COACHES_TO_LIE'],
     ['shaming doubt away', '你不会连我都不相信吧，我真的急用，先转我2000。', 'GUILT_AGAINST_DOUBT'],
     ['a platform that denies being a scam before the deposit', '不要相信网上那些说是诈骗的帖子，我们平台是合法的，今天充值5万送5千。', 'DISCREDITS_WARNINGS'],
-  ];
-  for (const [name, text, id] of scams) {
-    it(`flags ${name}`, () => {
-      const a = analyze(text);
-      assert.ok(flagged(a.verdict), why(a));
-      assert.ok(ids(a).includes(id), why(a));
-    });
-  }
+  ]);
   it('does not read a police warning that "a licensed platform never asks for a deposit" as a platform defending itself', () => {
     const a = analyze('这是游戏交易诈骗，正规平台不会要求另外交保证金解冻，你千万别转钱。');
     assert.ok(!ids(a).includes('DISCREDITS_WARNINGS'), why(a));
