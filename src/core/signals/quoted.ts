@@ -10,11 +10,11 @@ const WARNS = TAG.warning | TAG.warning_clause;
 
 /**
  * Where a negated ask stops: the first word after it that asks again ("请勿添加陌生人，只需在App内…", "不要相信别人，
- * 马上转到…"), or the clause's end. Either script: it reads the original text.
+ * 马上转到…", and from the session 13 review "…您就按我说的打开屏幕共享", "…帮我在支付宝里借出"), or the clause's end.
+ * Either script: it reads the original text.
  */
-const ASKS_AGAIN = /[请請须須]|需要|只需|只要|只能|必须|必須|马上|馬上|立即|立刻|赶紧|趕緊|尽快|盡快|然后|然後|而是|改为|改為|应该|應該|直接|把钱|把錢/g;
-/** More words that start a request of the text's own (session 13 review: "…您就按我说的打开屏幕共享", "…帮我在支付宝里借出"). */
-const ASKS_AGAIN_TOO = /就|先|帮我|幫我|给我|給我|发我|發我|发给|發給|告诉我|告訴我|报给|報給|按我|按照|务必|務必|赶快|趕快|快点|快點|记得|記得|配合|[将將]|转到|轉到|转入|轉入/g;
+const ASKS_AGAIN =
+  /[请請须須就先将將]|需要|只需|只要|只能|必须|必須|马上|馬上|立即|立刻|赶紧|趕緊|尽快|盡快|然后|然後|而是|改为|改為|应该|應該|直接|把钱|把錢|帮我|幫我|给我|給我|发我|發我|发给|發給|告诉我|告訴我|报给|報給|按我|按照|务必|務必|赶快|趕快|快点|快點|记得|記得|配合|转到|轉到|转入|轉入/;
 /** A negated ask also ends at a space or an ASCII full stop ("1.不要挂断电话 2.…将资金转入…": numbered steps, chat). */
 const NEGATION_END = /[。！？!?\n；;，,：:.\s]/;
 /** The negating word at the start of a NEGATED_ASK match (the search for words that ask again starts after it). */
@@ -38,13 +38,9 @@ function negatedZone(text: string, sp: Span): Span {
   // Words that ask again count from the end of the negating word, not of the match: "不要再犹豫了赶紧转账" ends at 赶紧.
   const cue = NEGATING.exec(text.slice(sp.start, sp.end));
   const from = sp.start + (cue ? cue[0].length : 0);
-  let end = clause.end;
-  for (const re of [ASKS_AGAIN, ASKS_AGAIN_TOO]) {
-    re.lastIndex = from;
-    const again = re.exec(text);
-    if (again && again.index < end) end = again.index;
-  }
-  return { start: sp.start, end: Math.max(end, sp.start) };
+  // Searched inside the clause only: a word that asks beyond its end changes nothing.
+  const again = from < clause.end ? text.slice(from, clause.end).search(ASKS_AGAIN) : -1;
+  return { start: sp.start, end: Math.max(again >= 0 ? from + again : clause.end, sp.start) };
 }
 
 /**
