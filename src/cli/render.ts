@@ -29,8 +29,8 @@ export function renderAnalysis(text: string, a: Analysis, lang: 'zh' | 'en'): st
   const spans = a.signals.filter((s) => s.weight > 0).flatMap((s) => s.spans).filter((s) => s.end <= shown.length);
   lines.push(highlight(shown, spans) + (shown.length < text.length ? pc.dim(' …') : ''));
   lines.push('');
-  // A weight-0 signal is listed only when it set tactics aside (a negated ask: detail.quoted names them).
-  const evidence = a.signals.filter((s) => s.weight !== 0 || s.detail?.['quoted'] !== undefined);
+  // analyze already leaves out weight-0 signals, except a negated ask that set tactics aside (src/core/analyze.ts).
+  const evidence = a.signals;
   if (evidence.length) {
     lines.push(pc.bold(lang === 'zh' ? '依据：' : 'Why:'));
     for (const s of evidence.slice(0, 12)) {

@@ -34,7 +34,7 @@ function negatedZone(text: string, sp: Span): Span {
   const clause = around(text, sp.start, NEGATION_END);
   // A question about what someone else asked ("对方是不是让你把钱转到安全账户？") is reported speech to its question mark.
   const last = text[clause.end - 1];
-  if (last === '？' || last === '?') return clause.start <= sp.start ? { start: sp.start, end: clause.end } : clause;
+  if (last === '？' || last === '?') return { start: sp.start, end: clause.end };
   // Words that ask again count from the end of the negating word, not of the match: "不要再犹豫了赶紧转账" ends at 赶紧.
   const cue = NEGATING.exec(text.slice(sp.start, sp.end));
   const from = sp.start + (cue ? cue[0].length : 0);
