@@ -65,8 +65,21 @@ function run(name: string, n: number, fn: (i: number) => void): Row {
   };
 }
 
+/**
+ * The same short SMS through analyzeBatch, 512 per call (as `check --jsonl` and /v1/analyze/batch use it): the
+ * round's messages per second; the latency columns are a call's time divided by its 512 messages.
+ */
+const BATCH = 512;
+function runBatch(name: string, n: number, texts: readonly string[]): Row {
+  const batch = Array.from({ length: BATCH }, (_, j) => texts[j % texts.length] ?? '');
+  const r = run(name, Math.max(ROUNDS, Math.round(n / BATCH)), () => fanzha.analyzeBatch(batch, { useModel }));
+  const per = (ms: number): number => ms / BATCH;
+  return { ...r, count: r.count * BATCH, perSecond: r.perSecond * BATCH, slowestRound: r.slowestRound * BATCH, p50ms: per(r.p50ms), p99ms: per(r.p99ms), maxMs: per(r.maxMs) };
+}
+
 const rows: Row[] = [
   run('short SMS (16 kinds, zh+en)', Math.round(60_000 * scale), (i) => fanzha.analyze(SHORT_SMS[i % SHORT_SMS.length] ?? '', { useModel })),
+  runBatch('short SMS, analyzeBatch (512 per call)', Math.round(60_000 * scale), SHORT_SMS),
   run('long e-mail (~3–8k chars)', Math.round(600 * scale), (i) => fanzha.analyze(LONG_EMAILS[i % LONG_EMAILS.length] ?? '', { useModel })),
   run('30-turn call transcript', Math.round(3_000 * scale), (i) => fanzha.analyzeConversation(TRANSCRIPTS[i % TRANSCRIPTS.length] ?? [], { useModel })),
   run('100,000-char inputs (hostile)', HUGE.length * 3, (i) => fanzha.analyze(HUGE[i % HUGE.length] ?? '', { useModel })),

@@ -1,5 +1,5 @@
 import { analyzeConversationWith } from './core/conversation.js';
-import { analyzeWith, type EngineParts } from './core/analyze.js';
+import { analyzeBatchWith, analyzeWith, type BatchItem, type EngineParts } from './core/analyze.js';
 import type { KnowledgeData } from './core/knowledge.js';
 import type { Analysis, AnalyzeOptions, ConversationAnalysis, Turn } from './core/types.js';
 import { defaultKnowledge } from './knowledge/default.js';
@@ -7,6 +7,8 @@ import { defaultKnowledge } from './knowledge/default.js';
 export interface Engine {
   readonly knowledge: KnowledgeData;
   analyze(text: string, options?: AnalyzeOptions): Analysis;
+  /** `analyze` on each item, in order, a stage at a time over groups: the fast way to screen many messages. */
+  analyzeBatch(items: readonly (string | BatchItem)[], options?: AnalyzeOptions): Analysis[];
   analyzeConversation(turns: readonly Turn[], options?: AnalyzeOptions): ConversationAnalysis;
 }
 
@@ -21,6 +23,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
   return {
     knowledge,
     analyze: (text, options) => analyzeWith(text, knowledge, options, parts),
+    analyzeBatch: (items, options) => analyzeBatchWith(items, knowledge, options, parts),
     analyzeConversation: (turns, options) => analyzeConversationWith(turns, knowledge, options, parts),
   };
 }

@@ -6,16 +6,27 @@
  *   a.verdict // 'scam'
  */
 import { defaultEngine } from './default-engine.js';
+import type { BatchItem } from './core/analyze.js';
 import type { Analysis, AnalyzeOptions, ConversationAnalysis, Turn } from './core/types.js';
 
 export function analyze(text: string, options?: AnalyzeOptions): Analysis {
   return defaultEngine().analyze(text, options);
 }
 
+/**
+ * Many messages at once, results in order: the same analyses as `analyze` on each, markedly faster at volume
+ * (each stage runs over a group of messages while its tables are in the CPU's caches). An item is a text or
+ * `{ text, options }`, its options merged over the batch's.
+ */
+export function analyzeBatch(items: readonly (string | BatchItem)[], options?: AnalyzeOptions): Analysis[] {
+  return defaultEngine().analyzeBatch(items, options);
+}
+
 export function analyzeConversation(turns: readonly Turn[], options?: AnalyzeOptions): ConversationAnalysis {
   return defaultEngine().analyzeConversation(turns, options);
 }
 
+export type { BatchItem } from './core/analyze.js';
 export { createEngine, type Engine, type EngineConfig } from './engine.js';
 export { parseTranscript } from './core/transcript.js';
 export { defaultEngine } from './default-engine.js';

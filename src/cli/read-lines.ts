@@ -17,12 +17,17 @@ function decode(bytes: Buffer): Line {
   }
 }
 
-export async function* readLines(input: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Line> {
+/**
+ * The lines of each chunk as it arrives, together: a file gives hundreds per chunk, which the caller can analyse as
+ * one batch; a pipe that sends one line at a time gets each answered at once (nothing waits for a group to fill).
+ */
+export async function* readLineGroups(input: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Line[]> {
   let parts: Buffer[] = [];
   let size = 0;
   let tooLong = false;
   for await (const raw of input) {
     const chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+    const group: Line[] = [];
     let start = 0;
     for (;;) {
       const nl = chunk.indexOf(10, start);
@@ -38,15 +43,16 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, maxBytes
         }
       }
       if (nl < 0) break;
-      yield tooLong ? { error: `line is longer than ${maxBytes} bytes` } : decode(Buffer.concat(parts, size));
+      group.push(tooLong ? { error: `line is longer than ${maxBytes} bytes` } : decode(Buffer.concat(parts, size)));
       parts = [];
       size = 0;
       tooLong = false;
       start = nl + 1;
     }
+    if (group.length > 0) yield group;
   }
-  if (tooLong) yield { error: `line is longer than ${maxBytes} bytes` };
-  else if (size > 0) yield decode(Buffer.concat(parts, size));
+  if (tooLong) yield [{ error: `line is longer than ${maxBytes} bytes` }];
+  else if (size > 0) yield [decode(Buffer.concat(parts, size))];
 }
 
 /** Newlines in a file (for the progress bar), counted on bytes. */

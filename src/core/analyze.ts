@@ -47,9 +47,19 @@ export interface Evidence {
   signals: Signal[];
 }
 
-/** Everything up to scoring: normalise → entities → signals. Pure and deterministic. */
-export function collectEvidence(input: string, data: KnowledgeData, options: AnalyzeOptions = {}, parts: EngineParts = {}): Evidence {
-  const k = compileKnowledge(data);
+/** One message on its way through the pipeline: each stage below fills in its part. */
+interface Work {
+  original: string;
+  truncated: boolean;
+  options: AnalyzeOptions;
+  n: NormalizedText;
+  lang: Analysis['lang'];
+  entities: Entity[];
+  signals: Signal[];
+}
+
+/** Cuts the input to `maxLength` and normalises it (the stage every other one reads). */
+function begin(input: string, options: AnalyzeOptions, k: CompiledKnowledge): Work {
   const text = typeof input === 'string' ? input : String(input ?? '');
   const max = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const truncated = text.length > max;
@@ -57,18 +67,88 @@ export function collectEvidence(input: string, data: KnowledgeData, options: Ana
   const cut = truncated ? max - (isHighSurrogate(text.charCodeAt(max - 1)) ? 1 : 0) : text.length;
   const original = truncated ? text.slice(0, cut) : text;
   const n = normalize(original, k.normalize);
-  const lang = detectLang(n.norm.text);
-  const entities = extractEntities(n, original, k);
-  const signals: Signal[] = discountQuoted([...ruleSignals(n, k, lang), ...entitySignals(entities, k, options.sender)], original, data.policy.strongSignalWeight);
-  for (const check of parts.checkers ?? []) signals.push(...check(entities, original, k, options, n));
+  return { original, truncated, options, n, lang: 'zh', entities: [], signals: [] };
+}
+
+function readLang(w: Work): void {
+  w.lang = detectLang(w.n.norm.text);
+}
+
+function findEntities(w: Work, k: CompiledKnowledge): void {
+  w.entities = extractEntities(w.n, w.original, k);
+}
+
+function findSignals(w: Work, k: CompiledKnowledge, data: KnowledgeData, parts: EngineParts): void {
+  w.signals = discountQuoted([...ruleSignals(w.n, k, w.lang), ...entitySignals(w.entities, k, w.options.sender)], w.original, data.policy.strongSignalWeight);
+  for (const check of parts.checkers ?? []) w.signals.push(...check(w.entities, w.original, k, w.options, w.n));
+}
+
+function scoreWithModel(w: Work, k: CompiledKnowledge, parts: EngineParts): void {
   // Too little to read (empty, symbols or digits only, a word or two) gives a model nothing to judge.
-  if (parts.model && options.useModel !== false && readableChars(n.compact.text) >= MIN_READABLE_FOR_MODEL) {
-    const traditional = lang === 'zh' && writtenInTraditional(original, k.normalize);
-    signals.push(...parts.model({ text: original, compact: n.compact.text, compactView: n.compact, lang, traditional, signals, entities }, k));
+  if (parts.model && w.options.useModel !== false && readableChars(w.n.compact.text) >= MIN_READABLE_FOR_MODEL) {
+    const traditional = w.lang === 'zh' && writtenInTraditional(w.original, k.normalize);
+    const input = { text: w.original, compact: w.n.compact.text, compactView: w.n.compact, lang: w.lang, traditional, signals: w.signals, entities: w.entities };
+    w.signals.push(...parts.model(input, k));
   }
-  signals.push(...(options.extraSignals ?? []));
-  signals.push(...contextSignals(signals, options, k));
-  return { original, truncated, lang, entities, signals };
+}
+
+function evidenceOf(w: Work, k: CompiledKnowledge): Evidence {
+  w.signals.push(...(w.options.extraSignals ?? []));
+  w.signals.push(...contextSignals(w.signals, w.options, k));
+  return { original: w.original, truncated: w.truncated, lang: w.lang, entities: w.entities, signals: w.signals };
+}
+
+/** Everything up to scoring: normalise → entities → signals. Pure and deterministic. */
+export function collectEvidence(input: string, data: KnowledgeData, options: AnalyzeOptions = {}, parts: EngineParts = {}): Evidence {
+  const k = compileKnowledge(data);
+  const w = begin(input, options, k);
+  readLang(w);
+  findEntities(w, k);
+  findSignals(w, k, data, parts);
+  scoreWithModel(w, k, parts);
+  return evidenceOf(w, k);
+}
+
+/** A message of a batch, with options of its own (merged over the batch's). */
+export interface BatchItem {
+  text: string;
+  options?: AnalyzeOptions;
+}
+
+/**
+ * Stops filling a group when it holds this many messages or characters: small enough that a group's intermediate
+ * results stay small (a 100,000-character text takes megabytes on its way through), large enough that each stage's
+ * code and tables stay in the CPU's caches across the group.
+ */
+const GROUP_MESSAGES = 512;
+const GROUP_CHARS = 100_000;
+
+/**
+ * The same analyses as `analyzeWith` on each item, in order, computed a stage at a time over groups of messages:
+ * one stage's code and tables (automaton, regexes, model weights) serve the whole group before the next stage runs,
+ * which is markedly faster at volume than one message at a time through every stage (docs/bench-history.md).
+ */
+export function analyzeBatchWith(items: readonly (string | BatchItem)[], data: KnowledgeData, options: AnalyzeOptions = {}, parts: EngineParts = {}): Analysis[] {
+  const k = compileKnowledge(data);
+  const out: Analysis[] = [];
+  for (let i = 0; i < items.length; ) {
+    const group: Work[] = [];
+    for (let chars = 0; i < items.length && group.length < GROUP_MESSAGES && (group.length === 0 || chars < GROUP_CHARS); i++) {
+      const item = items[i];
+      const text = typeof item === 'object' && item !== null ? item.text : (item as string);
+      const opts = typeof item === 'object' && item !== null && item.options ? { ...options, ...item.options } : options;
+      const w = begin(text, opts, k);
+      chars += w.original.length;
+      group.push(w);
+    }
+    for (const w of group) readLang(w);
+    for (const w of group) findEntities(w, k);
+    for (const w of group) findSignals(w, k, data, parts);
+    for (const w of group) scoreWithModel(w, k, parts);
+    const evidence = group.map((w) => evidenceOf(w, k));
+    for (let j = 0; j < group.length; j++) out.push(judge(evidence[j]!, data, group[j]!.options));
+  }
+  return out;
 }
 
 /** Context a genuine message carries: an operator or company short number that asks for nothing. */
@@ -130,7 +210,7 @@ export function judge(ev: Evidence, data: KnowledgeData, options: AnalyzeOptions
   };
 }
 
-/** normalise → extract entities → signals → score → explain, for one message. */
+/** normalise → extract entities → signals → score → explain, for one message (`analyzeBatchWith` for many). */
 export function analyzeWith(text: string, data: KnowledgeData, options: AnalyzeOptions = {}, parts: EngineParts = {}): Analysis {
   return judge(collectEvidence(text, data, options, parts), data, options);
 }

@@ -1,6 +1,6 @@
 /** The pure core: no I/O, no data imports. Pass knowledge in (see src/index.ts for the bound default). */
-export { analyzeWith, collectEvidence, judge, ENGINE_VERSION, DEFAULT_MAX_LENGTH } from './analyze.js';
-export type { EngineParts, EntityChecker, ModelScorer, Evidence } from './analyze.js';
+export { analyzeBatchWith, analyzeWith, collectEvidence, judge, ENGINE_VERSION, DEFAULT_MAX_LENGTH } from './analyze.js';
+export type { BatchItem, EngineParts, EntityChecker, ModelScorer, Evidence } from './analyze.js';
 export { analyzeConversationWith } from './conversation.js';
 export { parseTranscript } from './transcript.js';
 export { compileKnowledge } from './knowledge.js';

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { describe, it } from 'node:test';
+import { analyze } from '../../src/index.js';
 import { fanzha } from '../helpers/cli.js';
 
 
@@ -108,6 +111,49 @@ describe('fanzha check --jsonl on hostile files (session 8 review)', () => {
     const full = fanzha(['check', '--jsonl', '--out', '/dev/full'], '{"text":"你好"}\n');
     assert.equal(full.code, 3, full.stderr);
     assert.match(full.stderr, /cannot write/);
+  });
+});
+
+describe('fanzha check --jsonl reads a file’s lines in groups (analyzeBatch)', () => {
+  it('answers 1,500 lines in order, each exactly as analyze answers its text, errors and transcripts in place', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fanzha-cli-'));
+    const input = join(dir, 'in.jsonl');
+    const out = join(dir, 'out.jsonl');
+    const texts = ['公安局通知：你涉嫌洗钱，把钱转到安全账户', '【招商银行】您的验证码为384712，请勿泄露给他人。', '晚上一起吃饭吗', '我是淘宝客服，加我微信给您退款'];
+    const lines: string[] = [];
+    for (let i = 0; i < 1_500; i++) {
+      if (i % 250 === 3) lines.push('{oops');
+      else if (i % 250 === 4) lines.push(JSON.stringify({ id: `t${i}`, turns: [{ speaker: 'caller', text: '我是客服，您的订单有问题' }] }));
+      else lines.push(JSON.stringify({ id: `m${i}`, text: `${texts[i % 4]!}（${i}）` }));
+      if (i % 500 === 9) lines.push('   '); // blank lines are skipped, not answered
+    }
+    writeFileSync(input, lines.join('\n'));
+    const r = fanzha(['check', '--jsonl', '--in', input, '--out', out]);
+    assert.equal(r.code, 4, r.stderr);
+    const answers = readFileSync(out, 'utf8').trim().split('\n');
+    assert.equal(answers.length, 1_500);
+    answers.forEach((line, i) => {
+      if (i % 250 === 3) return assert.match(line, /malformed JSON/);
+      const got = JSON.parse(line) as { id: string; turns?: unknown };
+      if (i % 250 === 4) return assert.ok(got.id === `t${i}` && Array.isArray(got.turns));
+      assert.equal(line, JSON.stringify({ id: `m${i}`, ...analyze(`${texts[i % 4]!}（${i}）`) }), `line ${i}`);
+    });
+  });
+
+  it('answers each line of a pipe as it comes, without waiting for a group to fill', { timeout: 30_000 }, async () => {
+    const root = new URL('../..', import.meta.url).pathname;
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'check', '--jsonl'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    const answers = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    try {
+      for (const [id, text] of [['1', '把验证码告诉我'], ['2', '你好']] as const) {
+        child.stdin.write(`${JSON.stringify({ id, text })}\n`); // stdin stays open: the answer must come anyway
+        const next = await answers.next();
+        assert.equal((JSON.parse(String(next.value)) as { id: string }).id, id);
+      }
+    } finally {
+      child.stdin.end();
+      child.kill();
+    }
   });
 });
 

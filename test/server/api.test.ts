@@ -122,6 +122,11 @@ describe('validation and errors', () => {
       if (text === 'BOOM') throw new Error('secret internal detail at /srv/x.ts:1');
       return defaultEngine().analyze(text, o);
     },
+    // A batch that meets BOOM fails as a whole: the route then analyses its items one by one, so only BOOM errs.
+    analyzeBatch: (items, o) => {
+      if (items.some((i) => (typeof i === 'string' ? i : i.text) === 'BOOM')) throw new Error('secret internal detail at /srv/x.ts:1');
+      return defaultEngine().analyzeBatch(items, o);
+    },
   };
   before(async () => (h = await makeHarness({ bodyLimit: 4096 }, { engine: boomEngine })));
   after(() => h.close());
@@ -207,6 +212,40 @@ describe('validation and errors', () => {
     assert.equal(errorOf(await post({ items: [] }, '/v1/analyze/batch')).code, 'FZ_ERR_BATCH_SIZE');
     const tooMany = await post({ items: Array.from({ length: 1001 }, () => ({ text: 'a' })) }, '/v1/analyze/batch');
     assert.equal(tooMany.statusCode, 400);
+  });
+});
+
+describe('batch answers equal single answers', () => {
+  let h: Harness;
+  before(async () => (h = await makeHarness()));
+  after(() => h.close());
+
+  test('120 items (senders, channels, transcripts, a bad one) answer as 120 single requests do', async () => {
+    const texts = ['您的验证码为482913，请勿泄露给他人。', '我是淘宝客服，您的快递丢失了，加我微信给您双倍赔偿', '晚上一起吃饭吗', '【花呗调解通知】已进入调解程序，请联系调解员', 'Your parcel is held, pay the fee at http://usps-redeliver.top'];
+    const items = Array.from({ length: 120 }, (_, i): Record<string, unknown> => {
+      if (i === 61) return { text: '' };
+      if (i % 17 === 5) return { id: `t${i}`, turns: [{ speaker: '客服', text: '您的订单有问题，请提供验证码' }, { speaker: '我', text: '好的' }] };
+      const item: Record<string, unknown> = { id: `m${i}`, text: `${texts[i % 5]!} ${i}` };
+      if (i % 3 === 0) item['sender'] = i % 2 === 0 ? '95588' : '+85251234567';
+      if (i % 4 === 1) item['channel'] = 'chat';
+      if (i % 7 === 2) item['detail'] = 'brief';
+      return item;
+    });
+    const r = await h.req({ method: 'POST', url: '/v1/analyze/batch', payload: { items } });
+    assert.equal(r.statusCode, 200, r.body);
+    const { results } = r.json() as { results: { index: number; ok: boolean; result?: unknown; error?: { code: string } }[] };
+    assert.equal(results.length, 120);
+    for (let i = 0; i < 120; i++) {
+      assert.equal(results[i]!.index, i);
+      if (i === 61) {
+        assert.equal(results[i]!.error?.code, 'FZ_ERR_VALIDATION');
+        continue;
+      }
+      const { id: _id, ...body } = items[i]!;
+      const single = await h.req({ method: 'POST', url: '/v1/analyze', payload: body });
+      assert.equal(single.statusCode, 200, single.body);
+      assert.deepEqual(results[i]!.result, single.json(), `item ${i}`);
+    }
   });
 });
 
