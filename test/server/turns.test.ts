@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { defaultEngine } from '../../src/default-engine.js';
+import type { Engine } from '../../src/engine.js';
 import { Turns, TurnsFull } from '../../src/server/turns.js';
 import { makeHarness, type Harness } from './harness.js';
 
@@ -64,6 +66,34 @@ describe('Turns', () => {
     );
     // The queue keeps working after failures.
     assert.equal(await turns.run(7), 7);
+  });
+});
+
+describe('Turns with prepare', () => {
+  test('prepare sees a turn’s inputs together and hands each job its own part', async () => {
+    const turnsSeen: number[][] = [];
+    const turns = new Turns(
+      async (n: number, part?: string) => `${n}:${part ?? '-'}`,
+      (out) => out,
+      3,
+      100,
+      (inputs) => (turnsSeen.push([...inputs]), inputs.map((n) => (n % 2 ? `odd${n}` : undefined))),
+    );
+    assert.deepEqual(await Promise.all([1, 2, 3, 4, 5].map((n) => turns.run(n))), ['1:odd1', '2:-', '3:odd3', '4:-', '5:odd5']);
+    assert.deepEqual(turnsSeen, [[1, 2, 3], [4, 5]]);
+  });
+
+  test('when prepare throws, every job of the turn runs without its part', async () => {
+    const turns = new Turns(
+      async (n: number, part?: string) => `${n}:${part ?? '-'}`,
+      (out) => out,
+      32,
+      100,
+      (): string[] => {
+        throw new Error('prepare failed');
+      },
+    );
+    assert.deepEqual(await Promise.all([1, 2].map((n) => turns.run(n))), ['1:-', '2:-']);
   });
 });
 
@@ -202,3 +232,28 @@ describe('concurrent analyze requests', () => {
     for (const r of together) if (r.statusCode === 200) assert.match(String(r.headers['content-type']), /^application\/json; charset=utf-8/);
   });
 });
+
+describe('a turn of analyze requests is analysed as one batch', () => {
+  let h: Harness;
+  const groups: number[] = [];
+  const engine: Engine = {
+    ...defaultEngine(),
+    analyzeBatch: (items, o) => (groups.push(items.length), defaultEngine().analyzeBatch(items, o)),
+  };
+  before(async () => {
+    h = await makeHarness({}, { engine, intel: undefined });
+  });
+  after(async () => h.close());
+
+  test('30 requests at once share analyzeBatch calls and each gets the answer it gets alone', async () => {
+    const bodies = Array.from({ length: 30 }, (_, i) => (i % 5 === 4 ? { turns: [{ speaker: '客服', text: `订单${i}异常，请提供验证码` }] } : { text: `我是淘宝客服，订单${i}要退款，请加微信 tb_${i}abc`, ...(i % 3 ? { sender: '95188' } : {}) }));
+    const alone = [];
+    for (const payload of bodies) alone.push((await h.req({ method: 'POST', url: '/v1/analyze', payload })).body);
+    groups.length = 0;
+    const together = await Promise.all(bodies.map((payload) => h.req({ method: 'POST', url: '/v1/analyze', payload })));
+    assert.deepEqual(together.map((r) => r.body), alone);
+    assert.ok(Math.max(...groups) > 1, `texts analysed together: ${JSON.stringify(groups)}`);
+    assert.equal(groups.reduce((a, b) => a + b, 0), 24, 'every text once, no transcript');
+  });
+});
+

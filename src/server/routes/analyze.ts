@@ -76,6 +76,15 @@ export async function runAnalyze(ctx: Ctx, input: AnalyzeInput, firstPass?: Anal
   return input.detail === 'brief' ? briefResult(result) : result;
 }
 
+/** The engine's analyses of the inputs that are texts, all in one analyzeBatch; undefined for the others (and null inputs). */
+function firstPasses(ctx: Ctx, inputs: readonly (AnalyzeInput | null)[]): (Analysis | undefined)[] {
+  const texts = inputs.flatMap((input) => (input?.text !== undefined && input.turns === undefined ? [{ text: input.text, options: optionsOf(input) }] : []));
+  if (texts.length === 0) return [];
+  const done = ctx.engine.analyzeBatch(texts);
+  let t = 0;
+  return inputs.map((input) => (input?.text !== undefined && input.turns === undefined ? done[t++] : undefined));
+}
+
 /**
  * Analyses are serialised by V8's JSON.stringify, not by a serializer compiled from the response schema: on a
  * ≈ 9 KB answer with open objects (analysis, entities, signal details) fast-json-stringify takes about twice as
@@ -94,11 +103,13 @@ export async function analyzeRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   /** Batch requests taken in and not yet answered (their bodies are in memory). */
   let batchesIn = 0;
   // Single analyses run in turns (turns.ts) and leave already serialised, by the same stringify as the batch route.
+  // A turn's texts are analysed together (analyzeBatch), then each job adds its reputation look-up.
   const turns = new Turns(
-    (job: TurnJob): Promise<AnalyzeResult | BriefResult | null> => (job.gone() ? Promise.resolve(null) : runAnalyze(ctx, job.body)),
+    (job: TurnJob, firstPass?: Analysis): Promise<AnalyzeResult | BriefResult | null> => (job.gone() ? Promise.resolve(null) : runAnalyze(ctx, job.body, firstPass)),
     (result: AnalyzeResult | BriefResult | null) => (result ? stringify(result) : null),
     Math.min(32, ctx.config.analyzeQueueLimit),
     ctx.config.analyzeQueueLimit,
+    (jobs: readonly TurnJob[]) => firstPasses(ctx, jobs.map((j) => (j.gone() ? null : j.body))),
   );
   app.post<{ Body: AnalyzeInput }>(
     '/v1/analyze',
@@ -245,18 +256,17 @@ async function runBatch(ctx: Ctx, req: FastifyRequest, items: unknown[], done: (
         return { index: from + j, raw, error: e };
       }
     });
-    const texts = group.flatMap((g) => (g.input?.text !== undefined ? [{ text: g.input.text, options: optionsOf(g.input) }] : []));
-    let firstPasses: Analysis[] = [];
+    let first: (Analysis | undefined)[] = [];
     try {
-      firstPasses = ctx.engine.analyzeBatch(texts);
+      first = firstPasses(ctx, group.map((g) => g.input ?? null));
     } catch (e) {
       req.log.error({ err: e }, 'batch group failed; its items are analysed one by one');
     }
-    let t = 0;
-    for (const g of group) {
+    for (let j = 0; j < group.length; j++) {
+      const g = group[j]!;
       const raw = g.raw as Record<string, unknown> | null;
       const id = typeof raw?.['id'] === 'string' ? { id: raw['id'] } : {};
-      const firstPass = g.input?.text !== undefined ? firstPasses[t++] : undefined;
+      const firstPass = first[j];
       try {
         if (g.error !== undefined) throw g.error;
         results.push({ index: g.index, ...id, ok: true, result: await runAnalyze(ctx, g.input!, firstPass) });
