@@ -140,6 +140,29 @@ describe('fanzha check --jsonl reads a file’s lines in groups (analyzeBatch)',
     });
   });
 
+  it('reads a line’s own "sender" and "channel" over --sender and --channel; a bad one is that line’s error', () => {
+    const otp = '您的验证码为482913，5分钟内有效，请勿泄露给他人。';
+    const input = [
+      JSON.stringify({ id: 'flag', text: otp }),
+      JSON.stringify({ id: 'own', text: otp, sender: '+85251234567', channel: 'chat' }),
+      JSON.stringify({ id: 'bad', text: otp, channel: 'fax' }),
+      JSON.stringify({ id: 'num', text: otp, sender: 95588 }),
+      JSON.stringify({ id: 'call', turns: [{ speaker: '客服', text: otp }] }),
+    ].join('\n');
+    const r = fanzha(['check', '--jsonl', '--sender', '95588', '--channel', 'sms'], input);
+    assert.equal(r.code, 4, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines[0], JSON.stringify({ id: 'flag', ...analyze(otp, { sender: '95588', channel: 'sms' }) }));
+    assert.equal(lines[1], JSON.stringify({ id: 'own', ...analyze(otp, { sender: '+85251234567', channel: 'chat' }) }));
+    const ids = (line: string): string => (JSON.parse(line) as { signals: { id: string }[] }).signals.map((x) => x.id).join();
+    assert.notEqual(ids(lines[0]!), ids(lines[1]!), 'the two senders read differently');
+    const error = (line: string): string => (JSON.parse(line) as { error: string }).error;
+    assert.match(error(lines[2]!), /"channel" must be one of/);
+    assert.match(error(lines[3]!), /"sender" must be a string/);
+    assert.equal((JSON.parse(lines[4]!) as { id: string }).id, 'call');
+    assert.equal(fanzha(['check', '--jsonl', '--channel', 'fax'], input).code, 3);
+  });
+
   it('answers each line of a pipe as it comes, without waiting for a group to fill', { timeout: 30_000 }, async () => {
     const root = new URL('../..', import.meta.url).pathname;
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'check', '--jsonl'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });

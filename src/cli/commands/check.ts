@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { analyze, analyzeBatch, analyzeConversation, parseTranscript } from '../../index.js';
-import type { Analysis, Turn } from '../../core/types.js';
+import type { Analysis, AnalyzeOptions, Turn } from '../../core/types.js';
 import { EXIT } from '../exit-codes.js';
 import { pickLang } from '../locale.js';
 import { InputError, readText } from '../read-input.js';
@@ -29,7 +29,7 @@ export function registerCheck(program: Command): void {
     .description('analyse a message, chat or call transcript (text argument, or stdin) 检测一条短信、聊天或通话记录')
     .argument('[text]', 'the text; "-" or nothing reads stdin')
     .option('--json', 'print the Analysis as JSON')
-    .option('--jsonl', 'batch mode: one JSON object per line ({"id"?, "text"} or {"id"?, "turns"}) → one Analysis per line')
+    .option('--jsonl', 'batch mode: one JSON object per line ({"id"?, "text"} or {"id"?, "turns"}, optional "sender", "channel") → one Analysis per line')
     .option('--in <file>', 'with --jsonl: read this file instead of stdin')
     .option('--out <file>', 'with --jsonl: write here instead of stdout')
     .option('--progress', 'with --jsonl: force the progress bar on stderr')
@@ -59,10 +59,11 @@ export function registerCheck(program: Command): void {
     });
 }
 
-function analyzeOptions(opts: CheckOptions): Parameters<typeof analyze>[1] {
-  const channels = ['sms', 'call', 'chat', 'email', 'post', 'other'] as const;
-  const channel = channels.find((c) => c === opts.channel);
-  if (opts.channel && !channel) throw new InputError(`unknown --channel ${opts.channel} (one of ${channels.join(', ')})`);
+const CHANNELS = ['sms', 'call', 'chat', 'email', 'post', 'other'] as const;
+
+function analyzeOptions(opts: CheckOptions): AnalyzeOptions {
+  const channel = CHANNELS.find((c) => c === opts.channel);
+  if (opts.channel && !channel) throw new InputError(`unknown --channel ${opts.channel} (one of ${CHANNELS.join(', ')})`);
   return { ...(opts.sender ? { sender: opts.sender } : {}), ...(channel ? { channel } : {}) };
 }
 
@@ -70,8 +71,25 @@ const MAX_LINE = 1_000_000;
 /** A line of MAX_LINE characters is at most 4 bytes each in UTF-8; longer lines are skipped unread. */
 const MAX_LINE_BYTES = MAX_LINE * 4;
 
-type Parsed = { id: unknown; text: string } | { id: unknown; turns: Turn[] } | { id: unknown; error: string };
+type Parsed = { id: unknown; text: string; options: AnalyzeOptions } | { id: unknown; turns: Turn[]; options: AnalyzeOptions } | { id: unknown; error: string };
 type Answer = { out: Record<string, unknown>; verdict: Analysis['verdict'] | null };
+
+/** A line's own "sender" and "channel", which take the place of --sender and --channel for that line. */
+function lineOptions(rec: Record<string, unknown>): AnalyzeOptions {
+  const options: AnalyzeOptions = {};
+  const sender = rec['sender'];
+  if (sender !== undefined) {
+    if (typeof sender !== 'string' || sender.length > 64) throw new Error('"sender" must be a string of at most 64 characters');
+    options.sender = sender;
+  }
+  const channel = rec['channel'];
+  if (channel !== undefined) {
+    const known = CHANNELS.find((c) => c === channel);
+    if (!known) throw new Error(`"channel" must be one of ${CHANNELS.join(', ')}`);
+    options.channel = known;
+  }
+  return options;
+}
 
 /** Reads one JSONL line; a bad line becomes an error of its own and the run goes on. */
 function parseLine(line: string, lineNo: number): Parsed {
@@ -82,15 +100,16 @@ function parseLine(line: string, lineNo: number): Parsed {
     if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new Error('each line must be a JSON object');
     const rec = obj as Record<string, unknown>;
     if (rec['id'] !== undefined) id = rec['id'];
+    const options = lineOptions(rec);
     if (Array.isArray(rec['turns'])) {
       const turns = rec['turns'].map((t, i): Turn => {
         if (typeof t !== 'object' || t === null || typeof (t as Turn).text !== 'string') throw new Error(`turns[${i}] needs a string "text"`);
         return { speaker: String((t as Turn).speaker ?? ''), text: (t as Turn).text };
       });
-      return { id, turns };
+      return { id, turns, options };
     }
     if (typeof rec['text'] !== 'string') throw new Error('missing "text" (a string) or "turns" (an array)');
-    return { id, text: rec['text'] };
+    return { id, text: rec['text'], options };
   } catch (err) {
     return { id, error: errorMessage(err) };
   }
@@ -110,27 +129,29 @@ function answer(id: unknown, run: () => Analysis): Answer {
 }
 
 /**
- * Analyses the lines read together, answers in their order. The texts go through analyzeBatch (a stage at a time
- * over the group: faster at volume); should it fail, each text is analysed alone so that only a bad one errs.
+ * Analyses the lines read together, answers in their order; `defaults` (--sender, --channel) under each line's own
+ * options. The texts go through analyzeBatch (a stage at a time over the group: faster at volume); should it fail,
+ * each text is analysed alone so that only a bad one errs.
  */
-export function analyzeLines(lines: Parsed[]): Answer[] {
-  const texts = lines.flatMap((p) => ('text' in p ? [p.text] : []));
+export function analyzeLines(lines: Parsed[], defaults: AnalyzeOptions = {}): Answer[] {
+  const texts = lines.flatMap((p) => ('text' in p ? [{ text: p.text, options: p.options }] : []));
   let batch: Analysis[] | null = null;
   try {
-    batch = texts.length > 1 ? analyzeBatch(texts) : null;
+    batch = texts.length > 1 ? analyzeBatch(texts, defaults) : null;
   } catch {
     batch = null;
   }
   let t = 0;
   return lines.map((p): Answer => {
     if ('error' in p) return { out: { id: p.id, error: p.error }, verdict: null };
-    if ('turns' in p) return answer(p.id, () => analyzeConversation(p.turns));
+    if ('turns' in p) return answer(p.id, () => analyzeConversation(p.turns, { ...defaults, ...p.options }));
     const done = batch?.[t++];
-    return done ? { out: { id: p.id, ...done }, verdict: done.verdict } : answer(p.id, () => analyze(p.text));
+    return done ? { out: { id: p.id, ...done }, verdict: done.verdict } : answer(p.id, () => analyze(p.text, { ...defaults, ...p.options }));
   });
 }
 
 async function runJsonl(opts: CheckOptions): Promise<number> {
+  const defaults = analyzeOptions(opts);
   const input = opts.in ? createReadStream(opts.in) : process.stdin;
   const output = opts.out ? createWriteStream(opts.out) : process.stdout;
   // A full disk or a missing folder is an error of the run (exit 3 with a message), never a stack trace and exit 1,
@@ -166,7 +187,7 @@ async function runJsonl(opts: CheckOptions): Promise<number> {
       parsed.push('text' in read ? parseLine(read.text, lineNo) : { id: lineNo, error: read.error });
     }
     let text = '';
-    for (const { out, verdict } of analyzeLines(parsed)) {
+    for (const { out, verdict } of analyzeLines(parsed, defaults)) {
       if (verdict === null) bad++;
       else if (verdict === 'scam') worst = EXIT.scam;
       else if (verdict === 'suspicious' && worst === EXIT.ok) worst = EXIT.suspicious;
