@@ -41,7 +41,7 @@ describe('analyzeBatch', () => {
     assert.notDeepEqual(ids(0), ids(1));
   });
 
-  it('keeps order and results across groups (more than 512 messages, more than 100,000 characters)', () => {
+  it('keeps order and results across groups (more than 256 messages, more than 100,000 characters)', () => {
     const long = '您好，我是京东客服。'.repeat(3_000); // 30,000 characters: four of them fill a group by size
     const items = Array.from({ length: 1_200 }, (_, i) => (i % 300 === 7 ? long : written[i % written.length]!));
     const batch = analyzeBatch(items);
