@@ -125,10 +125,16 @@ export interface BatchItem {
 const GROUP_MESSAGES = 256;
 const GROUP_CHARS = 100_000;
 
+function isBatchItem(item: unknown): item is BatchItem {
+  return typeof item === 'object' && item !== null && typeof (item as BatchItem).text === 'string';
+}
+
 /**
  * The same analyses as `analyzeWith` on each item, in order, computed a stage at a time over groups of messages:
  * one stage's code and tables (automaton, regexes, model weights) serve the whole group before the next stage runs,
  * which is markedly faster at volume than one message at a time through every stage (docs/bench-history.md).
+ * It throws what `analyzeWith` would throw on the first item that fails (the shipped engine throws on no text; a
+ * checker of your own might), as `items.map(analyze)` would.
  */
 export function analyzeBatchWith(items: readonly (string | BatchItem)[], data: KnowledgeData, options: AnalyzeOptions = {}, parts: EngineParts = {}): Analysis[] {
   const k = compileKnowledge(data);
@@ -137,8 +143,10 @@ export function analyzeBatchWith(items: readonly (string | BatchItem)[], data: K
     const group: Work[] = [];
     for (let chars = 0; i < items.length && group.length < GROUP_MESSAGES && (group.length === 0 || chars < GROUP_CHARS); i++) {
       const item = items[i];
-      const text = typeof item === 'object' && item !== null ? item.text : (item as string);
-      const opts = typeof item === 'object' && item !== null && item.options ? { ...options, ...item.options } : options;
+      // Anything but a { text } object is the text itself, read as analyze reads it (an array, a String object).
+      const own = isBatchItem(item) ? item : null;
+      const text = own ? own.text : (item as string);
+      const opts = own?.options ? { ...options, ...own.options } : options;
       const w = begin(text, opts, k);
       chars += w.original.length;
       group.push(w);

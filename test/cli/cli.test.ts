@@ -111,6 +111,11 @@ describe('fanzha check --jsonl on hostile files (session 8 review)', () => {
     const full = fanzha(['check', '--jsonl', '--out', '/dev/full'], '{"text":"你好"}\n');
     assert.equal(full.code, 3, full.stderr);
     assert.match(full.stderr, /cannot write/);
+    // Enough answers that the output pushes back (the write waits to drain, and an output that errs never drains).
+    const many = Array.from({ length: 2_000 }, (_, i) => JSON.stringify({ id: i, text: `我是淘宝客服，加我微信 tb_${i} 给您退款，把验证码告诉我` })).join('\n');
+    const fullMany = fanzha(['check', '--jsonl', '--out', '/dev/full'], many);
+    assert.equal(fullMany.code, 3, fullMany.stderr);
+    assert.match(fullMany.stderr, /cannot write \/dev\/full/);
   });
 });
 

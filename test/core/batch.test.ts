@@ -52,12 +52,14 @@ describe('analyzeBatch', () => {
 
   it('answers an empty list with an empty list, and reads null or a non-string as analyze does', () => {
     assert.deepEqual(analyzeBatch([]), []);
-    const odd = [null, 42, ''] as unknown as string[];
+    const scam = '我是淘宝客服，加我微信给您退款，把验证码告诉我';
+    // A String object and an array, as plain JavaScript might pass them.
+    const odd = [null, 42, '', [scam], new String(scam), { text: 5 }] as unknown as string[];
     const batch = analyzeBatch(odd);
-    assert.equal(batch.length, 3);
-    assert.deepEqual(batch[0], analyze(null as unknown as string));
-    assert.deepEqual(batch[1], analyze(42 as unknown as string));
-    assert.equal(batch[2]!.verdict, 'safe');
+    assert.equal(batch.length, odd.length);
+    odd.forEach((item, i) => assert.deepEqual(batch[i], analyze(item), `item ${i}`));
+    assert.equal(batch[3]!.verdict, 'scam', 'an array holding a scam is read as its text, as analyze reads it');
+    assert.equal(batch[4]!.verdict, 'scam');
   });
 
   it('honours maxLength per item (truncation) like analyze', () => {

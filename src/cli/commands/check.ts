@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { analyze, analyzeBatch, analyzeConversation, parseTranscript } from '../../index.js';
@@ -150,6 +151,25 @@ export function analyzeLines(lines: Parsed[], defaults: AnalyzeOptions = {}): An
   });
 }
 
+/**
+ * Waits until the output takes more, or fails: a stream that errs never drains, and with nothing else pending Node
+ * would exit 0 there, silently, with the output cut short (a full disk). (A closed pipe, `| head`, ends the run
+ * quietly in main.ts, as Unix tools do.)
+ */
+function drained(output: Writable): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      output.off('drain', done);
+      output.off('error', done);
+      output.off('close', done);
+      resolve();
+    };
+    output.on('drain', done);
+    output.on('error', done);
+    output.on('close', done);
+  });
+}
+
 async function runJsonl(opts: CheckOptions): Promise<number> {
   const defaults = analyzeOptions(opts);
   const input = opts.in ? createReadStream(opts.in) : process.stdin;
@@ -193,7 +213,7 @@ async function runJsonl(opts: CheckOptions): Promise<number> {
       else if (verdict === 'suspicious' && worst === EXIT.ok) worst = EXIT.suspicious;
       text += `${JSON.stringify(out)}\n`;
     }
-    if (text !== '' && !output.write(text)) await new Promise<void>((r) => output.once('drain', () => r()));
+    if (text !== '' && !output.write(text)) await drained(output);
     bar?.increment(group.length);
   }
   bar?.stop();

@@ -109,7 +109,14 @@ export async function analyzeRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
     (result: AnalyzeResult | BriefResult | null) => (result ? stringify(result) : null),
     Math.min(32, ctx.config.analyzeQueueLimit),
     ctx.config.analyzeQueueLimit,
-    (jobs: readonly TurnJob[]) => firstPasses(ctx, jobs.map((j) => (j.gone() ? null : j.body))),
+    (jobs: readonly TurnJob[]) => {
+      try {
+        return firstPasses(ctx, jobs.map((j) => (j.gone() ? null : j.body)));
+      } catch (e) {
+        app.log.error({ err: e }, 'a turn of analyses failed together; its requests are analysed one by one');
+        return [];
+      }
+    },
   );
   app.post<{ Body: AnalyzeInput }>(
     '/v1/analyze',
