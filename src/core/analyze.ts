@@ -120,7 +120,7 @@ export interface BatchItem {
  * tables serve many messages while in the CPU's caches, small enough that the group's own intermediate results
  * (a 100,000-character text takes megabytes on its way through) do not push them out. On the bench's short SMS,
  * groups of 16 / 64 / 128 / 256 / 512 gave 16.2k / 19.6k / 21.2k / 23.5k / 22.4k messages per second (median of 6
- * alternated rounds; a second run 22.3k at 256, 20.6k at 512).
+ * alternated rounds; a second run 22.3k at 256, 20.6k at 512; bench/batch-groups.ts).
  */
 const GROUP_MESSAGES = 256;
 const GROUP_CHARS = 100_000;
