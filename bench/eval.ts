@@ -90,7 +90,8 @@ if (values.peer) {
 
 // ---- our three modes ---------------------------------------------------------------------------------------
 let lastModel: ModelPrediction | null = null;
-tapModel({ observe: (_input, p) => (lastModel = p) });
+// The first reading of each text: the engine may read a text a second time without its warning lines (analyze.ts).
+tapModel({ observe: (_input, p) => (lastModel ??= p) });
 const calibration = shippedModel().calibration;
 let rulesMs = 0;
 let combinedMs = 0;

@@ -7,7 +7,7 @@ import type { TextView } from './normalize/text-view.js';
 import { score } from './score.js';
 import { emit, firedWith, TAG, tagBits } from './signals/emit.js';
 import { entitySignals, isServiceSender } from './signals/entity-signals.js';
-import { discountQuoted } from './signals/quoted.js';
+import { discountQuoted, warningSentences } from './signals/quoted.js';
 import { ruleSignals } from './signals/rule-signals.js';
 import type { Analysis, AnalyzeOptions, Entity, Signal, Thresholds } from './types.js';
 
@@ -52,6 +52,8 @@ interface Work {
   original: string;
   truncated: boolean;
   options: AnalyzeOptions;
+  /** The joined turns of a call or chat (conversation.ts), not one message. */
+  conversation: boolean;
   n: NormalizedText;
   lang: Analysis['lang'];
   entities: Entity[];
@@ -59,7 +61,7 @@ interface Work {
 }
 
 /** Cuts the input to `maxLength` and normalises it (the stage every other one reads). */
-function begin(input: string, options: AnalyzeOptions, k: CompiledKnowledge): Work {
+function begin(input: string, options: AnalyzeOptions, k: CompiledKnowledge, conversation = false): Work {
   const text = typeof input === 'string' ? input : String(input ?? '');
   const max = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const truncated = text.length > max;
@@ -67,7 +69,7 @@ function begin(input: string, options: AnalyzeOptions, k: CompiledKnowledge): Wo
   const cut = truncated ? max - (isHighSurrogate(text.charCodeAt(max - 1)) ? 1 : 0) : text.length;
   const original = truncated ? text.slice(0, cut) : text;
   const n = normalize(original, k.normalize);
-  return { original, truncated, options, n, lang: 'zh', entities: [], signals: [] };
+  return { original, truncated, options, conversation, n, lang: 'zh', entities: [], signals: [] };
 }
 
 function readLang(w: Work): void {
@@ -79,18 +81,49 @@ function findEntities(w: Work, k: CompiledKnowledge): void {
 }
 
 function findSignals(w: Work, k: CompiledKnowledge, data: KnowledgeData, parts: EngineParts): void {
-  w.signals = discountQuoted([...ruleSignals(w.n, k, w.lang), ...entitySignals(w.entities, k, w.options.sender)], w.original, data.policy.strongSignalWeight);
+  w.signals = discountQuoted([...ruleSignals(w.n, k, w.lang), ...entitySignals(w.entities, k, w.options.sender)], w.original, data.policy.strongSignalWeight, w.conversation);
   for (const check of parts.checkers ?? []) w.signals.push(...check(w.entities, w.original, k, w.options, w.n));
 }
 
 function scoreWithModel(w: Work, k: CompiledKnowledge, parts: EngineParts): void {
   // Too little to read (empty, symbols or digits only, a word or two) gives a model nothing to judge.
-  if (parts.model && w.options.useModel !== false && readableChars(w.n.compact.text) >= MIN_READABLE_FOR_MODEL) {
-    const traditional = w.lang === 'zh' && writtenInTraditional(w.original, k.normalize);
-    const input = { text: w.original, compact: w.n.compact.text, compactView: w.n.compact, lang: w.lang, traditional, signals: w.signals, entities: w.entities };
-    w.signals.push(...parts.model(input, k));
-  }
+  if (!parts.model || w.options.useModel === false || readableChars(w.n.compact.text) < MIN_READABLE_FOR_MODEL) return;
+  const traditional = w.lang === 'zh' && writtenInTraditional(w.original, k.normalize);
+  const input = { text: w.original, compact: w.n.compact.text, compactView: w.n.compact, lang: w.lang, traditional, signals: w.signals, entities: w.entities };
+  const full = parts.model(input, k);
+  w.signals.push(...(w.conversation ? full : besideWarnings(w, k, parts.model, input, full)));
 }
+
+/**
+ * A warning line beside a message must not talk the model out of what the message itself says: "谨防诈骗" pasted under
+ * a scam's request turned the model's "scam" into "legit" (session 14: with such a line, 37% of the probe sets' flagged
+ * scams came out safe). Where the text has warning sentences, the model also reads it with them blanked out (same
+ * length, so spans stay in place) and without the warning signals, and the surer "scam" of the two readings counts.
+ * A text that is all warning leaves nothing to read, and a genuine notice beside its warning reads as a notice.
+ */
+function besideWarnings(w: Work, k: CompiledKnowledge, model: ModelScorer, input: Parameters<ModelScorer>[0], full: Signal[]): Signal[] {
+  const zones = warningSentences(w.signals, w.original);
+  if (zones.length === 0) return full;
+  const chars = w.original.split('');
+  for (const z of zones) for (let i = z.start; i < z.end; i++) chars[i] = ' ';
+  const blanked = chars.join('');
+  const n = normalize(blanked, k.normalize);
+  // A text that is mostly warning is a warning; what is left of it is its context ("商品貨到付款後發現貨不對版").
+  if (readableChars(n.compact.text) < MIN_READABLE_FOR_MODEL || n.compact.text.length < w.n.compact.text.length * (1 - WARNING_LINE_SHARE)) return full;
+  const others = w.signals.filter((s) => (tagBits(s) & TAG.warning) === 0);
+  const rest = model({ ...input, compact: n.compact.text, compactView: n.compact, signals: others }, k);
+  if (scamWeight(rest) <= scamWeight(full)) return full;
+  return rest.map((s) => ({
+    ...s,
+    explanation: { zh: `${s.explanation.zh}（不计文中的防骗提示语）`, en: `${s.explanation.en} (read without its anti-fraud lines)` },
+    detail: { ...s.detail, withoutWarnings: true },
+  }));
+}
+
+/** Warning sentences above this share of the compact text make it a warning, not a message with a warning line. */
+const WARNING_LINE_SHARE = 0.5;
+
+const scamWeight = (signals: readonly Signal[]): number => signals.find((s) => s.id === 'MODEL_SCAM')?.weight ?? 0;
 
 function evidenceOf(w: Work, k: CompiledKnowledge): Evidence {
   w.signals.push(...(w.options.extraSignals ?? []));
@@ -98,10 +131,10 @@ function evidenceOf(w: Work, k: CompiledKnowledge): Evidence {
   return { original: w.original, truncated: w.truncated, lang: w.lang, entities: w.entities, signals: w.signals };
 }
 
-/** Everything up to scoring: normalise → entities → signals. Pure and deterministic. */
-export function collectEvidence(input: string, data: KnowledgeData, options: AnalyzeOptions = {}, parts: EngineParts = {}): Evidence {
+/** Everything up to scoring: normalise → entities → signals. Pure and deterministic. `conversation`: joined turns. */
+export function collectEvidence(input: string, data: KnowledgeData, options: AnalyzeOptions = {}, parts: EngineParts = {}, conversation = false): Evidence {
   const k = compileKnowledge(data);
-  const w = begin(input, options, k);
+  const w = begin(input, options, k, conversation);
   readLang(w);
   findEntities(w, k);
   findSignals(w, k, data, parts);

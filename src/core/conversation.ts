@@ -85,7 +85,7 @@ export function analyzeConversationWith(
     text += line;
     read += `${' '.repeat(speaker.length)}: ${said}`;
   }
-  const raw = collectEvidence(read, data, options, parts);
+  const raw = collectEvidence(read, data, options, parts, true);
   const ev = {
     ...raw,
     // An entity's text is quoted from what was pasted (the labels are blank only in what was read).

@@ -87,9 +87,11 @@ function cjkBeside(text: string, i: number): boolean {
  * and the warning says so. A strong request (weight ≥ strongWeight) is set aside only when it is in the warning's
  * own clause or the one before it ("…让你转到安全账户的，一律是诈骗"), so that one reassuring phrase in a scam
  * ("we will never ask for your password, just send us the code") cannot hide the request next to it, unless the
- * warning's sentence narrates what scammers do and addresses nobody (`narrates`).
+ * warning's sentence narrates what scammers do and addresses nobody (`narrates`). In one message (not the joined
+ * turns of a `conversation`), a warning that quotes nothing counts in proportion to the share of the text its
+ * sentences cover, full from half the text up.
  */
-export function discountQuoted(signals: Signal[], text: string, strongWeight = Infinity): Signal[] {
+export function discountQuoted(signals: Signal[], text: string, strongWeight = Infinity, conversation = false): Signal[] {
   const warnings = signals.filter((s) => (tagBits(s) & (WARNS | TAG.negation)) !== 0);
   if (warnings.length === 0) return signals;
   // Each zone remembers the warning that opened it, so that each warning lists what it set aside itself.
@@ -137,6 +139,11 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
       sentences.push({ ...(narrow ? own : sentence), owner: w });
     }
   }
+  // A warning talks down a text in proportion to how much of it is warning: an anti-fraud notice is nearly all
+  // warning, while "谨防诈骗" pasted under a scam's request covers a line of it and must not cancel the request
+  // (session 14: that line alone let 37% of the probe sets' flagged scams through).
+  // Not in a call or chat, whose other turns (the person called, retelling) are no part of what the warning answers.
+  const share = conversation ? 1 : warningShare(text, [...sentences, ...stories]);
   const quotedBy = new Map<Signal, string[]>();
   const kept = signals.filter((s) => {
     if (s.weight <= 0 || s.spans.length === 0 || s.source === 'context') return true;
@@ -150,9 +157,21 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
     else quotedBy.set(owner, [s.id]);
     return false;
   });
-  if (quotedBy.size === 0) return signals;
+  const scale = Math.min(1, share / WARNING_SHARE_FOR_FULL_WEIGHT);
+  if (quotedBy.size === 0 && scale === 1) return signals;
   return kept.map((s) => {
     const quoted = quotedBy.get(s);
+    // Only a warning that quotes nothing: one that sets a tactic aside is reading that tactic, wherever it stands.
+    const partial = scale < 1 && !quoted && s.weight < 0 && (tagBits(s) & WARNS) !== 0 && (tagBits(s) & TAG.negation) === 0;
+    if (partial) {
+      const pct = Math.round(share * 100);
+      s = {
+        ...s,
+        weight: Math.round(s.weight * scale * 10) / 10,
+        explanation: { zh: `${s.explanation.zh}；提示语只占全文约${pct}%，按比例计入`, en: `${s.explanation.en}; the warning is about ${pct}% of the text and counts in proportion` },
+        detail: { ...s.detail, warningShare: pct / 100 },
+      };
+    }
     if (!quoted) return s;
     const negation = (tagBits(s) & TAG.negation) !== 0;
     return {
@@ -169,6 +188,34 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
       detail: { ...s.detail, quoted: quoted.join(',') },
     };
   });
+}
+
+/** Below this share of the text, a warning's own (negative) weight shrinks in proportion. */
+const WARNING_SHARE_FOR_FULL_WEIGHT = 0.5;
+
+/** The share of the text's non-space characters that lie inside the zones. */
+function warningShare(text: string, zones: readonly Span[]): number {
+  let total = 0;
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 10) total++;
+  if (total === 0) return 1;
+  let inside = 0;
+  for (const z of mergeOverlapping(zones)) for (let i = z.start; i < z.end; i++) if (!isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 10) inside++;
+  return inside / total;
+}
+
+/**
+ * The sentences of the text's warnings ("谨防诈骗。", "凡是要求你转账的都是诈骗。"), for reading the text without them.
+ * Not a phrase scammers use too (warning_clause: "「換號借錢」詐騙再起" leaves "親友說換號碼…" to read, which is the
+ * scam's own opener), nor negated asks or retold stories.
+ */
+export function warningSentences(signals: readonly Signal[], text: string): Span[] {
+  const zones: Span[] = [];
+  for (const w of signals) {
+    const tags = tagBits(w);
+    if ((tags & TAG.warning) === 0 || (tags & (TAG.negation | TAG.narration)) !== 0) continue;
+    for (const sp of w.spans) zones.push(around(text, sp.start, SENTENCE_END));
+  }
+  return mergeOverlapping(zones);
 }
 
 interface Zone extends Span {
