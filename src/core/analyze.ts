@@ -103,10 +103,13 @@ function scoreWithModel(w: Work, k: CompiledKnowledge, parts: EngineParts): void
  */
 function besideWarnings(w: Work, k: CompiledKnowledge, model: ModelScorer, input: Parameters<ModelScorer>[0], full: Signal[]): Signal[] {
   const zones = warningSentences(w.signals, w.original);
-  if (zones.length === 0) return full;
+  // Only a text that still asks for something (to act, pay or get in touch) once its warnings set their quotes
+  // aside: a genuine notice beside its warning ("…请尽快还款。请勿向任何个人账户转账") asks nothing outside the app.
+  if (zones.length === 0 || !w.signals.some((s) => s.weight > 0 && s.source !== 'model' && (tagBits(s) & ASKS) !== 0)) return full;
   const chars = w.original.split('');
   for (const z of zones) for (let i = z.start; i < z.end; i++) chars[i] = ' ';
-  const blanked = chars.join('');
+  // What a warning puts in quotation marks ("刷单就是诈骗！“先垫付后返佣”都是陷阱") is the scam's wording, quoted.
+  const blanked = chars.join('').replace(QUOTED, (q) => ' '.repeat(q.length));
   const n = normalize(blanked, k.normalize);
   // A text that is mostly warning is a warning; what is left of it is its context ("商品貨到付款後發現貨不對版").
   if (readableChars(n.compact.text) < MIN_READABLE_FOR_MODEL || n.compact.text.length < w.n.compact.text.length * (1 - WARNING_LINE_SHARE)) return full;
@@ -119,6 +122,10 @@ function besideWarnings(w: Work, k: CompiledKnowledge, model: ModelScorer, input
     detail: { ...s.detail, withoutWarnings: true },
   }));
 }
+
+const ASKS = TAG.action | TAG.payment | TAG.contact;
+/** Text in Chinese quotation marks (bounded, no nesting). */
+const QUOTED = /“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|『[^『』\n]{1,40}』/g;
 
 /** Warning sentences above this share of the compact text make it a warning, not a message with a warning line. */
 const WARNING_LINE_SHARE = 0.5;
