@@ -106,10 +106,18 @@ function besideWarnings(w: Work, k: CompiledKnowledge, model: ModelScorer, input
   // Only a text that still asks for something (to act, pay or get in touch) once its warnings set their quotes
   // aside: a genuine notice beside its warning ("…请尽快还款。请勿向任何个人账户转账") asks nothing outside the app.
   if (zones.length === 0 || !w.signals.some((s) => s.weight > 0 && s.source !== 'model' && (tagBits(s) & ASKS) !== 0)) return full;
-  const chars = w.original.split('');
-  for (const z of zones) for (let i = z.start; i < z.end; i++) chars[i] = ' ';
+  // Mostly warning (checked on the raw text first: a 100,000-character warning is not normalised twice).
+  let covered = 0;
+  for (const z of zones) covered += z.end - z.start;
+  if (covered > w.original.length * WARNING_LINE_SHARE) return full;
+  let blanked = '';
+  let at = 0;
+  for (const z of zones) {
+    blanked += w.original.slice(at, z.start) + ' '.repeat(z.end - z.start);
+    at = z.end;
+  }
   // What a warning puts in quotation marks ("刷单就是诈骗！“先垫付后返佣”都是陷阱") is the scam's wording, quoted.
-  const blanked = chars.join('').replace(QUOTED, (q) => ' '.repeat(q.length));
+  blanked = (blanked + w.original.slice(at)).replace(QUOTED, (q) => ' '.repeat(q.length));
   const n = normalize(blanked, k.normalize);
   // A text that is mostly warning is a warning; what is left of it is its context ("商品貨到付款後發現貨不對版").
   if (readableChars(n.compact.text) < MIN_READABLE_FOR_MODEL || n.compact.text.length < w.n.compact.text.length * (1 - WARNING_LINE_SHARE)) return full;

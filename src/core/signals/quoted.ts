@@ -213,7 +213,8 @@ export function warningSentences(signals: readonly Signal[], text: string): Span
   for (const w of signals) {
     const tags = tagBits(w);
     if ((tags & TAG.warning) === 0 || (tags & (TAG.negation | TAG.narration)) !== 0) continue;
-    for (const sp of w.spans) zones.push(around(text, sp.start, SENTENCE_END));
+    // Each sentence is found once however many warning words it holds (a 100,000-character text is one sentence).
+    for (const sp of w.spans) if (!zones.some((z) => sp.start >= z.start && sp.start < z.end)) zones.push(around(text, sp.start, SENTENCE_END));
   }
   return mergeOverlapping(zones);
 }
