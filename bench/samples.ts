@@ -43,4 +43,7 @@ export const HUGE: string[] = [
   `诈骗${' '.repeat(99_996)}诈骗`,
   '不要 '.repeat(33_333),
   '对方是不是让你转账？'.repeat(10_000),
+  // Session 14: a request beside warnings (their share of the text, the model's reading without them).
+  `请转账给我${'谨防诈骗'.repeat(24_998)}`,
+  '谨防诈骗，请加微信转账。'.repeat(8_333),
 ];

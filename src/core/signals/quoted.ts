@@ -65,6 +65,15 @@ function around(text: string, at: number, end: RegExp): Span {
   return { start, end: Math.min(text.length, stop + 1) };
 }
 
+/** `around`, remembering what it found in `seen` (every stretch found with the same `end`). */
+function aroundOnce(text: string, at: number, end: RegExp, seen: Span[]): Span {
+  const known = seen.find((z) => at >= z.start && at < z.end);
+  if (known) return known;
+  const found = around(text, at, end);
+  seen.push(found);
+  return found;
+}
+
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0x09 || c === 0xa0;
 const isCjk = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
 
@@ -101,6 +110,9 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
   const negated: Zone[] = [];
   // Each sentence is read once however many warning words it holds (a 100,000-character text is one sentence).
   const narrated = new Map<number, boolean>();
+  // And found once: a stretch between two breaks is the same whichever of its positions it is looked up from.
+  const clausesSeen: Span[] = [];
+  const sentencesSeen: Span[] = [];
   for (const w of warnings) {
     // A phrase scammers say too ("近期诈骗案件高发，请认准我们…", tag warning_clause) quotes only its own clause.
     const narrow = (tagBits(w) & TAG.warning) === 0;
@@ -123,9 +135,9 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
       continue;
     }
     for (const sp of w.spans) {
-      const own = around(text, sp.start, CLAUSE_END);
-      const before = own.start > 0 ? around(text, own.start - 1, CLAUSE_END) : own;
-      const sentence = around(text, sp.start, SENTENCE_END);
+      const own = aroundOnce(text, sp.start, CLAUSE_END, clausesSeen);
+      const before = own.start > 0 ? aroundOnce(text, own.start - 1, CLAUSE_END, clausesSeen) : own;
+      const sentence = aroundOnce(text, sp.start, SENTENCE_END, sentencesSeen);
       // A warning sentence that narrates what scammers do ("詐騙集團冒用檢警名義來電…要求將存款轉入監管帳戶"): even its
       // strong requests are quoted. A scam speaks to its victim (你/您, 请, 须…), so a reassuring phrase beside
       // "请将资金转入安全账户" keeps the narrow zone.
@@ -214,7 +226,7 @@ export function warningSentences(signals: readonly Signal[], text: string): Span
     const tags = tagBits(w);
     if ((tags & TAG.warning) === 0 || (tags & (TAG.negation | TAG.narration)) !== 0) continue;
     // Each sentence is found once however many warning words it holds (a 100,000-character text is one sentence).
-    for (const sp of w.spans) if (!zones.some((z) => sp.start >= z.start && sp.start < z.end)) zones.push(around(text, sp.start, SENTENCE_END));
+    for (const sp of w.spans) aroundOnce(text, sp.start, SENTENCE_END, zones);
   }
   return mergeOverlapping(zones);
 }
