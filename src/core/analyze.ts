@@ -7,9 +7,11 @@ import type { TextView } from './normalize/text-view.js';
 import { score } from './score.js';
 import { emit, firedWith, TAG, tagBits } from './signals/emit.js';
 import { entitySignals, isServiceSender } from './signals/entity-signals.js';
-import { discountQuoted, warningSentences } from './signals/quoted.js';
+import { discountQuoted } from './signals/quoted.js';
 import { ruleSignals } from './signals/rule-signals.js';
 import type { Analysis, AnalyzeOptions, Entity, Signal, Thresholds } from './types.js';
+import { MIN_READABLE_FOR_MODEL, readableChars } from './readable.js';
+import { readBesideWarnings } from './warning-line.js';
 
 export const ENGINE_VERSION = '0.1.0';
 export const DEFAULT_MAX_LENGTH = 100_000;
@@ -91,54 +93,8 @@ function scoreWithModel(w: Work, k: CompiledKnowledge, parts: EngineParts): void
   const traditional = w.lang === 'zh' && writtenInTraditional(w.original, k.normalize);
   const input = { text: w.original, compact: w.n.compact.text, compactView: w.n.compact, lang: w.lang, traditional, signals: w.signals, entities: w.entities };
   const full = parts.model(input, k);
-  w.signals.push(...(w.conversation ? full : besideWarnings(w, k, parts.model, input, full)));
+  w.signals.push(...(w.conversation ? full : readBesideWarnings(w.signals, w.original, w.n.compact.text.length, k, parts.model, input, full)));
 }
-
-/**
- * A warning line beside a message must not talk the model out of what the message itself says: "谨防诈骗" pasted under
- * a scam's request turned the model's "scam" into "legit" (session 14: with such a line, 37% of the probe sets' flagged
- * scams came out safe). Where the text has warning sentences, the model also reads it with them blanked out (same
- * length, so spans stay in place) and without the warning signals, and the surer "scam" of the two readings counts.
- * A text that is all warning leaves nothing to read, and a genuine notice beside its warning reads as a notice.
- */
-function besideWarnings(w: Work, k: CompiledKnowledge, model: ModelScorer, input: Parameters<ModelScorer>[0], full: Signal[]): Signal[] {
-  const zones = warningSentences(w.signals, w.original);
-  // Only a text that still asks for something (to act, pay or get in touch) once its warnings set their quotes
-  // aside: a genuine notice beside its warning ("…请尽快还款。请勿向任何个人账户转账") asks nothing outside the app.
-  if (zones.length === 0 || !w.signals.some((s) => s.weight > 0 && s.source !== 'model' && (tagBits(s) & ASKS) !== 0)) return full;
-  // Mostly warning (checked on the raw text first: a 100,000-character warning is not normalised twice).
-  let covered = 0;
-  for (const z of zones) covered += z.end - z.start;
-  if (covered > w.original.length * WARNING_LINE_SHARE) return full;
-  let blanked = '';
-  let at = 0;
-  for (const z of zones) {
-    blanked += w.original.slice(at, z.start) + ' '.repeat(z.end - z.start);
-    at = z.end;
-  }
-  // What a warning puts in quotation marks ("刷单就是诈骗！“先垫付后返佣”都是陷阱") is the scam's wording, quoted.
-  blanked = (blanked + w.original.slice(at)).replace(QUOTED, (q) => ' '.repeat(q.length));
-  const n = normalize(blanked, k.normalize);
-  // A text that is mostly warning is a warning; what is left of it is its context ("商品貨到付款後發現貨不對版").
-  if (readableChars(n.compact.text) < MIN_READABLE_FOR_MODEL || n.compact.text.length < w.n.compact.text.length * (1 - WARNING_LINE_SHARE)) return full;
-  const others = w.signals.filter((s) => (tagBits(s) & TAG.warning) === 0);
-  const rest = model({ ...input, compact: n.compact.text, compactView: n.compact, signals: others }, k);
-  if (scamWeight(rest) <= scamWeight(full)) return full;
-  return rest.map((s) => ({
-    ...s,
-    explanation: { zh: `${s.explanation.zh}（不计文中的防骗提示语）`, en: `${s.explanation.en} (read without its anti-fraud lines)` },
-    detail: { ...s.detail, withoutWarnings: true },
-  }));
-}
-
-const ASKS = TAG.action | TAG.payment | TAG.contact;
-/** Text in Chinese quotation marks (bounded, no nesting). */
-const QUOTED = /“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|『[^『』\n]{1,40}』/g;
-
-/** Warning sentences above this share of the compact text make it a warning, not a message with a warning line. */
-const WARNING_LINE_SHARE = 0.5;
-
-const scamWeight = (signals: readonly Signal[]): number => signals.find((s) => s.id === 'MODEL_SCAM')?.weight ?? 0;
 
 function evidenceOf(w: Work, k: CompiledKnowledge): Evidence {
   w.signals.push(...(w.options.extraSignals ?? []));
@@ -217,18 +173,6 @@ function contextSignals(signals: Signal[], options: AnalyzeOptions, k: CompiledK
     return s ? [s] : [];
   }
   return [];
-}
-
-const MIN_READABLE_FOR_MODEL = 3;
-
-/** Letters and ideographs in the compact text, counted up to the threshold. */
-function readableChars(compact: string): number {
-  let n = 0;
-  for (let i = 0; i < compact.length && n < MIN_READABLE_FOR_MODEL; i++) {
-    const c = compact.charCodeAt(i);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x4e00 && c <= 0x9fff)) n++;
-  }
-  return n;
 }
 
 function isHighSurrogate(c: number): boolean {

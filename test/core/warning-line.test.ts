@@ -6,7 +6,7 @@ import { analyze, analyzeConversation } from '../../src/index.js';
 /**
  * "谨防诈骗" pasted beside a scam's request must not talk the request down (session 14: such a line let 37% of the
  * probe sets' flagged scams through). Two mechanisms: a warning's own weight shrinks with the share of the text it
- * covers (signals/quoted.ts), and the model also reads the text without its warning sentences (core/analyze.ts).
+ * covers (signals/quoted.ts), and the model also reads the text without its warning sentences (core/warning-line.ts).
  */
 const load = (name: string): { text: string; label: string }[] =>
   readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')
