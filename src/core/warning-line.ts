@@ -44,7 +44,9 @@ export function readBesideWarnings(
   const n = normalize(blanked, k.normalize);
   // A text that is mostly warning is a warning; what is left of it is its context ("商品貨到付款後發現貨不對版").
   if (readableChars(n.compact.text) < MIN_READABLE_FOR_MODEL || n.compact.text.length < compactLength * (1 - WARNING_LINE_SHARE)) return full;
-  const others = signals.filter((s) => (tagBits(s) & TAG.warning) === 0);
+  // What the blanked sentences said is not read either ("谨防诈骗" fires an anti-fraud tip as well as the warning).
+  const inZones = (s: Signal): boolean => s.spans.length > 0 && s.spans.every((sp) => zones.some((z) => sp.start >= z.start && sp.end <= z.end));
+  const others = signals.filter((s) => (tagBits(s) & TAG.warning) === 0 && !inZones(s));
   const rest = model({ ...input, compact: n.compact.text, compactView: n.compact, signals: others }, k);
   if (scamWeight(rest) <= scamWeight(full)) return full;
   return rest.map((s) => ({
@@ -54,7 +56,7 @@ export function readBesideWarnings(
   }));
 }
 
-const ASKS = TAG.action | TAG.payment | TAG.contact;
+const ASKS = TAG.action | TAG.payment | TAG.contact | TAG.lure;
 /** Text in Chinese quotation marks (bounded, no nesting). */
 const QUOTED = /“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|『[^『』\n]{1,40}』/g;
 
