@@ -21,17 +21,17 @@ const genuine = load('near-domain-legit.jsonl').map((r) => r.text);
 
 describe('a warning line beside a message', () => {
   // Held-out written scams (never trained on). Before session 14: 125 of 162 kept with the short line, 104 with the
-  // long one; after: 147–148 and 124.
-  it('leaves at least 88% of the flagged written scams flagged, before or after them', () => {
+  // long one; after: 155 and 136.
+  it('leaves at least 92% of the flagged written scams flagged, before or after them', () => {
     for (const add of [(t: string) => `${t}\n谨防诈骗。`, (t: string) => `谨防诈骗。\n${t}`]) {
       const kept = scams.filter((t) => flagged(add(t))).length;
-      assert.ok(kept / scams.length >= 0.88, `${kept}/${scams.length}`);
+      assert.ok(kept / scams.length >= 0.92, `${kept}/${scams.length}`);
     }
   });
 
-  it('and at least 72% with a longer notice line that names a hotline', () => {
+  it('and at least 80% with a longer notice line that names a hotline', () => {
     const kept = scams.filter((t) => flagged(`${t}\n温馨提示：谨防电信网络诈骗，如有疑问请拨打96110。`)).length;
-    assert.ok(kept / scams.length >= 0.72, `${kept}/${scams.length}`);
+    assert.ok(kept / scams.length >= 0.8, `${kept}/${scams.length}`);
   });
 
   it('flags no genuine near-domain message that was not flagged without it', () => {
