@@ -7,7 +7,7 @@ import type { TextView } from './normalize/text-view.js';
 import { score } from './score.js';
 import { emit, firedWith, TAG, tagBits } from './signals/emit.js';
 import { entitySignals, isServiceSender } from './signals/entity-signals.js';
-import { discountQuoted } from './signals/quoted.js';
+import { discountQuoted, weighLoneWarnings } from './signals/quoted.js';
 import { ruleSignals } from './signals/rule-signals.js';
 import type { Analysis, AnalyzeOptions, Entity, Signal, Thresholds } from './types.js';
 import { MIN_READABLE_FOR_MODEL, readableChars } from './readable.js';
@@ -97,6 +97,8 @@ function scoreWithModel(w: Work, k: CompiledKnowledge, parts: EngineParts): void
 }
 
 function evidenceOf(w: Work, k: CompiledKnowledge): Evidence {
+  // A warning line counts by its share of the text, unless the model reads the message as ordinary.
+  if (!w.signals.some((s) => s.id === 'MODEL_LEGIT')) w.signals = weighLoneWarnings(w.signals);
   w.signals.push(...(w.options.extraSignals ?? []));
   w.signals.push(...contextSignals(w.signals, w.options, k));
   return { original: w.original, truncated: w.truncated, lang: w.lang, entities: w.entities, signals: w.signals };

@@ -45,6 +45,9 @@ describe('a warning line beside a message', () => {
     for (const text of [
       '【平安普惠】您的借款本期已逾期，请尽快还款，逾期将产生罚息并上报征信。官方还款渠道仅限平安普惠APP，请勿向任何个人账户转账。',
       '【市公安局】刷单就是诈骗！“先垫付后返佣”“联单任务需充值”都是陷阱，请勿相信。',
+      // A review's court notices that end in the tag line: the model reads them as ordinary, so the line counts in full.
+      '【XX区人民法院】您好，您的民间借贷纠纷案件已立案，承办法官李XX，联系电话0571-87651234，请于5个工作日内提交证据材料。谨防诈骗。',
+      '【XX县人民法院】您好，您的交通事故责任纠纷案件已调解结案，赔偿款将由对方在15日内支付至您提供的账户。谨防诈骗。',
     ]) {
       assert.ok(!flagged(text), text);
       assert.ok(!analyze(text).signals.some((s) => s.detail?.['withoutWarnings'] === true), text);

@@ -175,15 +175,8 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
     const quoted = quotedBy.get(s);
     // Only a warning that quotes nothing: one that sets a tactic aside is reading that tactic, wherever it stands.
     const partial = scale < 1 && !quoted && s.weight < 0 && (tagBits(s) & WARNS) !== 0 && (tagBits(s) & TAG.negation) === 0;
-    if (partial) {
-      const pct = Math.round(share * 100);
-      s = {
-        ...s,
-        weight: Math.round(s.weight * scale * 10) / 10,
-        explanation: { zh: `${s.explanation.zh}；提示语只占全文约${pct}%，按比例计入`, en: `${s.explanation.en}; the warning is about ${pct}% of the text and counts in proportion` },
-        detail: { ...s.detail, warningShare: pct / 100 },
-      };
-    }
+    // Noted here, weighed by `weighLoneWarnings` once the model has read the text.
+    if (partial) s = { ...s, detail: { ...s.detail, warningShare: Math.round(share * 100) / 100 } };
     if (!quoted) return s;
     const negation = (tagBits(s) & TAG.negation) !== 0;
     return {
@@ -198,6 +191,24 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
             en: `${s.explanation.en}; tactics quoted inside the warning are not counted (${quoted.length})`,
           },
       detail: { ...s.detail, quoted: quoted.join(',') },
+    };
+  });
+}
+
+/**
+ * A warning that quotes nothing (noted `warningShare` by discountQuoted) counts in proportion to the share of the
+ * text it covers. The caller skips this where the learned model reads the message as ordinary: a court notice that
+ * ends "谨防诈骗。" is the genuine article (a review in session 14 found two that this flagged).
+ */
+export function weighLoneWarnings(signals: Signal[]): Signal[] {
+  return signals.map((s) => {
+    const share = s.detail?.['warningShare'];
+    if (typeof share !== 'number') return s;
+    const pct = Math.round(share * 100);
+    return {
+      ...s,
+      weight: Math.round(s.weight * Math.min(1, share / WARNING_SHARE_FOR_FULL_WEIGHT) * 10) / 10,
+      explanation: { zh: `${s.explanation.zh}；提示语只占全文约${pct}%，按比例计入`, en: `${s.explanation.en}; the warning is about ${pct}% of the text and counts in proportion` },
     };
   });
 }
