@@ -97,8 +97,8 @@ function cjkBeside(text: string, i: number): boolean {
  * own clause or the one before it ("…让你转到安全账户的，一律是诈骗"), so that one reassuring phrase in a scam
  * ("we will never ask for your password, just send us the code") cannot hide the request next to it, unless the
  * warning's sentence narrates what scammers do and addresses nobody (`narrates`). In one message (not the joined
- * turns of a `conversation`), a warning that quotes nothing counts in proportion to the share of the text its
- * sentences cover, full from half the text up.
+ * turns of a `conversation`), a warning that quotes nothing is noted with the share of the text its sentences cover,
+ * for `weighLoneWarnings`.
  */
 export function discountQuoted(signals: Signal[], text: string, strongWeight = Infinity, conversation = false): Signal[] {
   const warnings = signals.filter((s) => (tagBits(s) & (WARNS | TAG.negation)) !== 0);
