@@ -13,7 +13,7 @@ import type { Signal } from './types.js';
  * A warning line beside a message must not talk the model out of what the message itself says: "谨防诈骗" pasted under
  * a scam's request turned the model's "scam" into "legit" (session 14: with such a line, 37% of the probe sets' flagged
  * scams came out safe). Where the text has warning sentences, the model also reads it with them blanked out (same
- * length, so spans stay in place) and without the warning signals, and the surer "scam" of the two readings counts.
+ * length, so spans stay in place) and without what fired in them, and the surer "scam" of the two readings counts.
  * A text that is all warning leaves nothing to read, and a genuine notice beside its warning reads as a notice.
  */
 export function readBesideWarnings(
@@ -26,8 +26,8 @@ export function readBesideWarnings(
   full: Signal[],
 ): Signal[] {
   const zones = warningSentences(signals, original);
-  // Only a text that still asks for something (to act, pay or get in touch) once its warnings set their quotes
-  // aside: a genuine notice beside its warning ("…请尽快还款。请勿向任何个人账户转账") asks nothing outside the app.
+  // Only a text that still asks for something (to act, pay or get in touch) or lures once its warnings set their
+  // quotes aside: a genuine notice beside its warning ("…请尽快还款。请勿向任何个人账户转账") asks nothing outside the app.
   if (zones.length === 0 || !signals.some((s) => s.weight > 0 && s.source !== 'model' && (tagBits(s) & ASKS) !== 0)) return full;
   // Mostly warning (checked on the raw text first: a 100,000-character warning is not normalised twice).
   let covered = 0;
