@@ -123,13 +123,17 @@ export interface Thresholds {
   spam: number;
 }
 
+/** Where a text came from (`AnalyzeOptions.channel`); the CLI and the HTTP API accept exactly these. */
+export const CHANNELS = ['sms', 'call', 'chat', 'email', 'post', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
 export interface AnalyzeOptions {
   /** Score thresholds; defaults come from the knowledge policy. */
   thresholds?: Partial<Thresholds>;
   /** Inputs longer than this (UTF-16 units) are cut; the result says truncated. Default 100,000. */
   maxLength?: number;
   /** Channel the text came from; some context signals depend on it. */
-  channel?: 'sms' | 'call' | 'chat' | 'email' | 'post' | 'other';
+  channel?: Channel;
   /** A sender id or phone number shown by the device (checked as an entity too). */
   sender?: string;
   /** Extra signals computed outside the core (reputation, a model, …), merged before scoring. */

@@ -1,10 +1,10 @@
 /** JSON Schemas shared by the routes (they validate requests, shape responses and become the OpenAPI document). */
-import { CATEGORY_IDS, VERDICTS } from '../core/types.js';
+import { CATEGORY_IDS, CHANNELS, VERDICTS } from '../core/types.js';
 import { FEEDBACK_KINDS, IM_PLATFORMS, REPORT_KINDS, REPORT_STATUSES, ROLES } from '../store/types.js';
 import { errorSchema } from './errors.js';
 
 export const MAX_TEXT = 100_000;
-export const CHANNELS = ['sms', 'call', 'chat', 'email', 'post', 'other'] as const;
+export { CHANNELS };
 
 const localized = { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } } } as const;
 const span = { type: 'object', properties: { start: { type: 'integer' }, end: { type: 'integer' } } } as const;

@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { analyze, analyzeBatch, analyzeConversation, parseTranscript } from '../../index.js';
-import type { Analysis, AnalyzeOptions, Turn } from '../../core/types.js';
+import { CHANNELS, type Analysis, type AnalyzeOptions, type Turn } from '../../core/types.js';
 import { EXIT } from '../exit-codes.js';
 import { pickLang } from '../locale.js';
 import { InputError, readText } from '../read-input.js';
@@ -59,8 +59,6 @@ export function registerCheck(program: Command): void {
       }
     });
 }
-
-const CHANNELS = ['sms', 'call', 'chat', 'email', 'post', 'other'] as const;
 
 function analyzeOptions(opts: CheckOptions): AnalyzeOptions {
   const channel = CHANNELS.find((c) => c === opts.channel);
@@ -134,7 +132,7 @@ function answer(id: unknown, run: () => Analysis): Answer {
  * options. The texts go through analyzeBatch (a stage at a time over the group: faster at volume); should it fail,
  * each text is analysed alone so that only a bad one errs.
  */
-export function analyzeLines(lines: Parsed[], defaults: AnalyzeOptions = {}): Answer[] {
+function analyzeLines(lines: Parsed[], defaults: AnalyzeOptions = {}): Answer[] {
   const texts = lines.flatMap((p) => ('text' in p ? [{ text: p.text, options: p.options }] : []));
   let batch: Analysis[] | null = null;
   try {

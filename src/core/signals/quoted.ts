@@ -201,6 +201,8 @@ export function discountQuoted(signals: Signal[], text: string, strongWeight = I
  * ends "谨防诈骗。" is the genuine article (a review in session 14 found two that this flagged).
  */
 export function weighLoneWarnings(signals: Signal[]): Signal[] {
+  // Nearly every text has none: no copy of the list then (this runs on every analysis).
+  if (!signals.some((s) => typeof s.detail?.['warningShare'] === 'number')) return signals;
   return signals.map((s) => {
     const share = s.detail?.['warningShare'];
     if (typeof share !== 'number') return s;

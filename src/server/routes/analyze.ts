@@ -78,11 +78,12 @@ export async function runAnalyze(ctx: Ctx, input: AnalyzeInput, firstPass?: Anal
 
 /** The engine's analyses of the inputs that are texts, all in one analyzeBatch; undefined for the others (and null inputs). */
 function firstPasses(ctx: Ctx, inputs: readonly (AnalyzeInput | null)[]): (Analysis | undefined)[] {
-  const texts = inputs.flatMap((input) => (input?.text !== undefined && input.turns === undefined ? [{ text: input.text, options: optionsOf(input) }] : []));
+  const isText = (input: AnalyzeInput | null): input is AnalyzeInput & { text: string } => input?.text !== undefined && input.turns === undefined;
+  const texts = inputs.filter(isText).map((input) => ({ text: input.text, options: optionsOf(input) }));
   if (texts.length === 0) return [];
   const done = ctx.engine.analyzeBatch(texts);
   let t = 0;
-  return inputs.map((input) => (input?.text !== undefined && input.turns === undefined ? done[t++] : undefined));
+  return inputs.map((input) => (isText(input) ? done[t++] : undefined));
 }
 
 /**
